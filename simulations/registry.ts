@@ -1,0 +1,31 @@
+/**
+ * Every engine, by id. Loaders are dynamic imports so a worker fetches only the engines its
+ * widgets use; `engineIds` is static so lists (CLI, tests, i18n checks) need no loading.
+ */
+import type { AnyEngine, AnySpec } from './core/engine.ts';
+
+const loaders = {
+  sir: async () => (await import('./sir/index.ts')).sirEngine,
+  'sir-stochastic': async () => (await import('./sir-stochastic/index.ts')).sirStochasticEngine,
+} satisfies Record<string, () => Promise<AnyEngine>>;
+
+export type EngineId = keyof typeof loaders;
+export const engineIds = Object.keys(loaders) as EngineId[];
+
+export function isEngineId(id: string): id is EngineId {
+  return Object.hasOwn(loaders, id);
+}
+
+export function loadEngine(id: EngineId): Promise<AnyEngine> {
+  return loaders[id]();
+}
+
+/** The declarative halves, for pages: small, no model code. */
+const specLoaders = {
+  sir: async () => (await import('./sir/spec.ts')).sirSpec,
+  'sir-stochastic': async () => (await import('./sir-stochastic/spec.ts')).sirStochasticSpec,
+} satisfies Record<EngineId, () => Promise<AnySpec>>;
+
+export function loadSpec(id: EngineId): Promise<AnySpec> {
+  return specLoaders[id]();
+}

@@ -1,0 +1,56 @@
+/**
+ * The stochastic SIR engine declared as data. The model (index.ts) loads only inside the worker.
+ */
+import { defineSpec } from '../core/engine.ts';
+import type { ParamError, ParamSchema, ParamValues } from '../core/params.ts';
+
+export const sirStochasticParams = {
+  R0: { kind: 'number', default: 2, min: 0.1, max: 20, step: 0.05, unit: '', label: 'sir.param.R0', live: true },
+  gamma: { kind: 'number', default: 0.2, min: 0.01, max: 5, step: 0.01, unit: 'per-day', label: 'sir.param.gamma', live: true },
+  N: { kind: 'integer', default: 1000, min: 1, max: 1_000_000, step: 1, unit: 'people', label: 'sir.param.N', live: false, scale: 'log' },
+  initialInfected: {
+    kind: 'integer', default: 1, min: 1, max: 1_000_000, step: 1, unit: 'people', label: 'sir.param.initialInfected', live: false,
+  },
+  tMax: { kind: 'number', default: 365, min: 1, max: 3650, step: 1, unit: 'day', label: 'sir.param.tMax', live: true },
+  outputInterval: { kind: 'number', default: 0.5, min: 0.01, max: 10, step: 0.01, unit: 'day', label: 'sir.param.outputInterval', live: false },
+} as const satisfies ParamSchema;
+
+export type SirStochasticParams = ParamValues<typeof sirStochasticParams>;
+
+function crossCheck(p: SirStochasticParams): ParamError[] {
+  if (p.initialInfected > p.N) {
+    return [{ param: 'initialInfected', value: p.initialInfected, allowed: { rule: 'sir.rule.infectedWithinUnvaccinated', limit: p.N }, code: 'constraint' }];
+  }
+  return [];
+}
+
+export const sirStochasticSpec = defineSpec({
+  id: 'sir-stochastic',
+  version: '0.1.0',
+  label: 'sirStochastic.name',
+  stochastic: true,
+  params: sirStochasticParams,
+  crossCheck,
+  urlFormat: { version: 1, renames: {} },
+  presets: {
+    small: {},
+    'small-town': { N: 10_000, R0: 2.5 },
+  },
+  workUnit: { unit: 'event', label: 'work.events', perSecond: 400, step: 1 },
+  observables: {
+    series: {
+      t: { label: 'sir.obs.t', unit: 'day' },
+      S: { label: 'sir.obs.S', unit: 'people' },
+      I: { label: 'sir.obs.I', unit: 'people' },
+      R: { label: 'sir.obs.R', unit: 'people' },
+    },
+    summary: {
+      time: { label: 'sir.sum.time', unit: 'day' },
+      events: { label: 'sirStochastic.sum.events', unit: 'event' },
+      finalSize: { label: 'sir.sum.finalSize', unit: 'fraction' },
+      peakPrevalence: { label: 'sir.sum.peakPrevalence', unit: 'fraction' },
+      peakTime: { label: 'sir.sum.peakTime', unit: 'day' },
+      extinct: { label: 'sirStochastic.sum.extinct', unit: '' },
+    },
+  },
+});

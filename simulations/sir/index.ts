@@ -1,0 +1,190 @@
+/**
+ * Deterministic SIR / SEIR epidemic model with frequency-dependent incidence, integrated by the
+ * adaptive Dormand–Prince 5(4) method. Counts S, E, I, R and the vaccinated V (immune from the
+ * start, never changing) add up to N. See README.md beside this file.
+ */
+import { Dopri5, type Dopri5Snapshot } from '../core/dopri5.ts';
+import { defineEngine, type AdvanceResult, type EngineInstance, type Frame, type SeriesBuffers, type Snapshot } from '../core/engine.ts';
+import { SeriesStore, type SeriesSnapshot } from '../core/series.ts';
+import { finalSize, herdImmunityThreshold } from './analytic.ts';
+import type { SirParams } from './params.ts';
+import { sirSpec } from './spec.ts';
+
+const S = 0, E = 1, I = 2, R = 3;
+const SERIES = ['t', 'S', 'E', 'I', 'R', 'V'] as const;
+
+/** Tight tolerances: the lesson compares the run with exact relations to 1e-8. */
+const RTOL = 1e-10;
+const ATOL_PER_CAPITA = 1e-12;
+/** At most one day per step, so an animated run advances smoothly. */
+const HMAX_DAYS = 1;
+
+interface SirSnapshot {
+  readonly params: SirParams;
+  readonly integ: Dopri5Snapshot;
+  readonly store: SeriesSnapshot;
+  readonly nextObs: number;
+  readonly peak: readonly [number, number];
+}
+
+class SirRun implements EngineInstance<SirParams> {
+  private p: SirParams;
+  private beta = 0;
+  private readonly seir: boolean;
+  private readonly V: number;
+  private readonly integ: Dopri5;
+  private readonly store = new SeriesStore(SERIES);
+  private readonly row = new Float64Array(SERIES.length);
+  private readonly probe = new Float64Array(4);
+  private readonly probeRate = new Float64Array(4);
+  private nextObs = 0;
+  private peakI = 0;
+  private peakT = 0;
+
+  constructor(params: SirParams) {
+    this.p = { ...params };
+    this.seir = params.model === 'SEIR';
+    this.V = params.N * params.vaccinated;
+    this.setRates();
+    this.integ = new Dopri5(4, this.rhs, { rtol: RTOL, atol: ATOL_PER_CAPITA * params.N, hmax: HMAX_DAYS });
+    const s0 = params.N - this.V - params.initialInfected;
+    this.integ.reset(0, [s0, 0, params.initialInfected, 0]);
+    this.peakI = params.initialInfected;
+    this.observeDue();
+  }
+
+  private setRates(): void {
+    this.beta = this.p.R0 * this.p.gamma;
+  }
+
+  /** dy/dt; an arrow function so the integrator can call it without binding. */
+  private readonly rhs = (_t: number, y: Float64Array, out: Float64Array): void => {
+    const infection = (this.beta * (y[S] as number) * (y[I] as number)) / this.p.N;
+    const recovery = this.p.gamma * (y[I] as number);
+    out[S] = -infection;
+    if (this.seir) {
+      const onset = this.p.sigma * (y[E] as number);
+      out[E] = infection - onset;
+      out[I] = onset - recovery;
+    } else {
+      out[E] = 0;
+      out[I] = infection - recovery;
+    }
+    out[R] = recovery;
+  };
+
+  private get done(): boolean {
+    return this.integ.t >= this.p.tMax;
+  }
+
+  advance(budget: number): AdvanceResult {
+    const start = this.integ.t;
+    const target = start + budget;
+    while (!this.done && this.integ.t < target) {
+      const rateBefore = this.integ.f[I] as number;
+      this.integ.step(this.p.tMax);
+      this.trackPeak(rateBefore);
+      this.observeDue();
+    }
+    return { work: this.integ.t - start, done: this.done, progress: Math.min(1, this.integ.t / this.p.tMax) };
+  }
+
+  /** Records every scheduled observation time covered by the last step, from the dense output. */
+  private observeDue(): void {
+    const dt = this.p.outputInterval;
+    const { integ, row } = this;
+    for (;;) {
+      const tk = this.nextObs * dt;
+      if (tk > integ.t + 1e-9 * dt || tk > this.p.tMax + 1e-9 * dt) return;
+      const at = Math.min(tk, integ.t);
+      row[0] = tk;
+      for (let c = 0; c < 4; c++) row[c + 1] = integ.hOld > 0 ? integ.dense(c, at) : (integ.y[c] as number);
+      row[5] = this.V;
+      this.store.push(row);
+      this.nextObs++;
+    }
+  }
+
+  /**
+   * The prevalence peaks where dI/dt changes sign. When it does within the last step, the time is
+   * located by bisection on the dense output (to ~1e-15 of the step), not rounded to a step end.
+   */
+  private trackPeak(rateBefore: number): void {
+    const { integ } = this;
+    const iEnd = integ.y[I] as number;
+    if (iEnd > this.peakI) {
+      this.peakI = iEnd;
+      this.peakT = integ.t;
+    }
+    if (!(rateBefore > 0 && (integ.f[I] as number) <= 0)) return;
+    let lo = integ.tOld;
+    let hi = integ.t;
+    for (let k = 0; k < 80 && hi > lo; k++) {
+      const mid = 0.5 * (lo + hi);
+      if (mid === lo || mid === hi) break;
+      integ.denseAll(mid, this.probe);
+      this.rhs(mid, this.probe, this.probeRate);
+      if ((this.probeRate[I] as number) > 0) lo = mid;
+      else hi = mid;
+    }
+    const tPeak = 0.5 * (lo + hi);
+    const iPeak = integ.dense(I, tPeak);
+    if (iPeak > this.peakI) {
+      this.peakI = iPeak;
+      this.peakT = tPeak;
+    }
+  }
+
+  observe(reuse?: SeriesBuffers): Frame {
+    const { p, integ } = this;
+    const y = integ.y;
+    const s0 = 1 - p.vaccinated - p.initialInfected / p.N;
+    const i0 = p.initialInfected / p.N;
+    return {
+      work: integ.t,
+      progress: Math.min(1, integ.t / p.tMax),
+      done: this.done,
+      length: this.store.length,
+      series: this.store.copyOut(reuse),
+      summary: {
+        time: integ.t,
+        peakPrevalence: this.peakI / p.N,
+        peakTime: this.peakT,
+        finalSize: (p.N - this.V - (y[S] as number)) / p.N,
+        finalSizeExact: finalSize(p.R0, s0, i0),
+        herdImmunityThreshold: herdImmunityThreshold(p.R0),
+        effectiveR: (p.R0 * (y[S] as number)) / p.N,
+        stillInfectious: ((y[E] as number) + (y[I] as number)) / p.N,
+      },
+    };
+  }
+
+  setLiveParams(params: SirParams): void {
+    this.p = { ...params };
+    this.setRates();
+    this.integ.refresh();
+  }
+
+  snapshot(): Snapshot {
+    const snap: SirSnapshot = {
+      params: { ...this.p },
+      integ: this.integ.snapshot(),
+      store: this.store.snapshot(),
+      nextObs: this.nextObs,
+      peak: [this.peakI, this.peakT],
+    };
+    return snap;
+  }
+
+  restore(snap: Snapshot): void {
+    const s = snap as unknown as SirSnapshot;
+    this.p = { ...s.params };
+    this.setRates();
+    this.integ.restore(s.integ);
+    this.store.restore(s.store);
+    this.nextObs = s.nextObs;
+    [this.peakI, this.peakT] = s.peak;
+  }
+}
+
+export const sirEngine = defineEngine(sirSpec, (params) => new SirRun(params));

@@ -1,0 +1,189 @@
+/**
+ * The page's side of the worker bridge: a small pool of module workers (at most one per core,
+ * started on first use) and sessions, each living in one worker. Frames arrive pushed; the newest
+ * wins and older ones' buffers go straight back to the worker for reuse. Nothing here needs
+ * SharedArrayBuffer, so any static host will do.
+ */
+import * as Comlink from 'comlink';
+import type { Frame } from '../../simulations/core/engine.ts';
+import type { EngineHost, FrameMessage } from '../workers/engine-host.ts';
+
+type Remote = Comlink.Remote<EngineHost>;
+
+interface PoolWorker {
+  worker: Worker;
+  remote: Remote;
+  sessions: Set<Session>;
+}
+
+const MAX_WORKERS = 4;
+
+function poolSize(): number {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(MAX_WORKERS, cores - 1 || 1));
+}
+
+const pool: PoolWorker[] = [];
+
+function startWorker(): PoolWorker {
+  const worker = new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module' });
+  const entry: PoolWorker = { worker, remote: Comlink.wrap<EngineHost>(worker), sessions: new Set() };
+  // A worker that dies (out of memory, a crash in the engine's module) takes only its own sessions down.
+  const die = (ev: Event) => {
+    const message = ev instanceof ErrorEvent && ev.message ? ev.message : 'the simulation worker stopped';
+    retire(entry);
+    for (const s of entry.sessions) s.workerDied(message);
+  };
+  worker.addEventListener('error', die);
+  worker.addEventListener('messageerror', die);
+  return entry;
+}
+
+function retire(entry: PoolWorker): void {
+  const i = pool.indexOf(entry);
+  if (i >= 0) pool.splice(i, 1);
+  entry.remote[Comlink.releaseProxy]();
+  entry.worker.terminate();
+}
+
+/** The least busy worker, starting a new one while the pool is below its size. */
+function acquire(): PoolWorker {
+  const idle = pool.find((w) => w.sessions.size === 0);
+  if (idle) return idle;
+  if (pool.length < poolSize()) {
+    const w = startWorker();
+    pool.push(w);
+    return w;
+  }
+  return pool.reduce((a, b) => (b.sessions.size < a.sessions.size ? b : a));
+}
+
+let nextSessionId = 1;
+
+export interface SessionHandlers {
+  /** Called at most once per display frame with the newest frame. */
+  onFrame(frame: Frame): void;
+  onError(message: string): void;
+}
+
+export interface SessionOptions {
+  engine: string;
+  params: Record<string, unknown>;
+  seed: number;
+  stream?: number;
+}
+
+export class Session {
+  private readonly id = nextSessionId++;
+  private readonly host: PoolWorker;
+  private readonly handlers: SessionHandlers;
+  private generation = 0;
+  private pending: Frame | undefined;
+  private rafHandle = 0;
+  private closed = false;
+
+  private constructor(host: PoolWorker, handlers: SessionHandlers) {
+    this.host = host;
+    this.handlers = handlers;
+  }
+
+  static async open(opts: SessionOptions, handlers: SessionHandlers): Promise<Session> {
+    const host = acquire();
+    const s = new Session(host, handlers);
+    host.sessions.add(s);
+    const callbacks = Comlink.proxy({
+      onFrame: (msg: FrameMessage) => s.receive(msg),
+      onError: (message: string) => s.handlers.onError(message),
+    });
+    try {
+      await host.remote.open(s.id, opts.engine, opts.params, opts.seed, opts.stream ?? 0, callbacks);
+    } catch (err) {
+      host.sessions.delete(s);
+      throw err;
+    }
+    return s;
+  }
+
+  /** Keeps only the newest frame and draws it on the next animation frame. */
+  private receive(msg: FrameMessage): void {
+    if (this.closed) return;
+    if (msg.generation < this.generation) {
+      void this.host.remote.recycle(this.id, Comlink.transfer(msg.frame.series, buffersOf(msg.frame)));
+      return;
+    }
+    this.generation = msg.generation;
+    const older = this.pending;
+    this.pending = msg.frame;
+    if (older) this.giveBack(older);
+    if (!this.rafHandle) this.rafHandle = requestAnimationFrame(() => this.flush());
+  }
+
+  private flush(): void {
+    this.rafHandle = 0;
+    const frame = this.pending;
+    this.pending = undefined;
+    if (!frame || this.closed) return;
+    this.handlers.onFrame(frame);
+  }
+
+  /** Hands a frame's buffers back to the worker once the page no longer needs them. */
+  giveBack(frame: Frame): void {
+    if (this.closed) return;
+    void this.host.remote.recycle(this.id, Comlink.transfer(frame.series, buffersOf(frame)));
+  }
+
+  workerDied(message: string): void {
+    this.closed = true;
+    this.handlers.onError(message);
+  }
+
+  private call<T>(p: Promise<T>): Promise<T> {
+    return p.catch((err: unknown) => {
+      this.handlers.onError(err instanceof Error ? err.message : String(err));
+      throw err;
+    });
+  }
+
+  play(): Promise<void> {
+    return this.call(this.host.remote.play(this.id));
+  }
+  pause(): Promise<void> {
+    return this.call(this.host.remote.pause(this.id));
+  }
+  step(): Promise<void> {
+    return this.call(this.host.remote.step(this.id));
+  }
+  setSpeed(speed: number): Promise<void> {
+    return this.call(this.host.remote.setSpeed(this.id, speed));
+  }
+  setParams(params: Record<string, unknown>): Promise<'live' | 'rebuilt'> {
+    return this.call(this.host.remote.setParams(this.id, params));
+  }
+  reset(seed?: number): Promise<void> {
+    return this.call(this.host.remote.reset(this.id, seed));
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    cancelAnimationFrame(this.rafHandle);
+    this.host.sessions.delete(this);
+    void this.host.remote.close(this.id).catch(() => undefined);
+  }
+}
+
+function buffersOf(frame: Frame): ArrayBuffer[] {
+  return Object.values(frame.series).map((a) => a.buffer as ArrayBuffer);
+}
+
+/**
+ * Runs k = 0…runs−1 of (engine, params, seed) to the end, spread over the pool. Run k always uses
+ * stream k, so the result does not depend on how many workers there are.
+ */
+export async function runEnsemble(opts: Omit<SessionOptions, 'stream'>, runs: number, chunk: number): Promise<Frame[]> {
+  const jobs = Array.from({ length: runs }, (_, k) => {
+    const w = acquire();
+    return w.remote.runToEnd(opts.engine, opts.params, opts.seed, k, chunk);
+  });
+  return Promise.all(jobs);
+}

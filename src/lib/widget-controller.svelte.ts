@@ -1,0 +1,283 @@
+/**
+ * The state and behaviour every simulation widget shares, in runes: parameters (validated, with
+ * presets and URL sync), the worker session, the newest frame, status and errors. A widget
+ * component composes the kit's controls around one of these and draws the frames.
+ */
+import type { AnySpec, Frame } from '../../simulations/core/engine.ts';
+import { SEED_MAX } from '../../simulations/core/engine.ts';
+import { defaultsOf, validateParams } from '../../simulations/core/params.ts';
+import { t, tKey, type Lang } from '../i18n/index.ts';
+import { framesToCsv } from './csv.ts';
+import { Session } from './engine-client.ts';
+import { describeParamError, paramLabel } from './param-messages.ts';
+import { readWidgetState, writeWidgetState, type UrlProblem } from './url-state.ts';
+
+export type Status = 'loading' | 'paused' | 'running' | 'done' | 'error';
+type Values = Record<string, number | boolean | string>;
+
+/** Speeds offered, as multiples of the engine's natural pace; Infinity shows the whole run at once. */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, Infinity] as const;
+
+export function presetValues(spec: AnySpec, preset: string | undefined): Values {
+  const base = defaultsOf(spec.params) as Values;
+  const over = preset && Object.hasOwn(spec.presets, preset) ? (spec.presets[preset] as Values) : {};
+  return { ...base, ...over };
+}
+
+/** The name of the preset these values equal, if any. */
+export function matchingPreset(spec: AnySpec, values: Values): string | undefined {
+  return Object.keys(spec.presets).find((name) => {
+    const p = presetValues(spec, name);
+    return Object.keys(p).every((k) => Object.is(p[k], values[k]));
+  });
+}
+
+/** The i18n prefix of an engine's own strings: 'sir.name' → 'sir'. */
+export function labelPrefix(spec: AnySpec): string {
+  return spec.label.replace(/\.name$/, '');
+}
+
+export class WidgetController {
+  readonly spec: AnySpec;
+  readonly lang: Lang;
+  readonly widgetId: string;
+
+  params = $state<Values>({});
+  seed = $state(1);
+  speed = $state(1);
+  status = $state<Status>('loading');
+  frame = $state.raw<Frame | undefined>(undefined);
+  error = $state<string | undefined>(undefined);
+  notices = $state<string[]>([]);
+  fieldErrors = $state<Record<string, string>>({});
+  presetName = $derived(matchingPreset(this.spec, this.params));
+
+  private session: Session | undefined;
+  /** Parameters whose current message comes from a rule across parameters. */
+  private readonly ruleErrors = new Set<string>();
+  private playing = false;
+  private destroyed = false;
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(spec: AnySpec, lang: Lang, widgetId: string, preset: string | undefined) {
+    this.spec = spec;
+    this.lang = lang;
+    this.widgetId = widgetId;
+    this.params = presetValues(spec, preset);
+    if (preset && !Object.hasOwn(spec.presets, preset)) throw new Error(`unknown preset ${preset} for ${spec.id}`);
+  }
+
+  /** Reads the URL, opens the session and starts (animated, or all at once for reduced motion). */
+  async start(autoplay: boolean, reducedMotion: boolean): Promise<void> {
+    this.applyUrl(location.search);
+    if (reducedMotion) this.speed = Infinity;
+    await this.openSession();
+    if (autoplay) await this.play();
+  }
+
+  private applyUrl(search: string): void {
+    const state = readWidgetState(search, this.widgetId, this.spec);
+    const notices = state.problems.map((p) => this.describeUrlProblem(p));
+    const candidate = { ...this.params, ...state.params };
+    const v = validateParams(this.spec.params, candidate, this.spec.crossCheck);
+    if (v.ok) this.params = v.params as Values;
+    else {
+      // A combination that breaks a rule (each value fine alone): keep the preset's values.
+      for (const e of v.errors) notices.push(this.describeUrlProblem({ kind: 'param', error: e }));
+    }
+    if (state.seed !== undefined) this.seed = state.seed;
+    this.notices = notices;
+  }
+
+  private describeUrlProblem(p: UrlProblem): string {
+    const { lang } = this;
+    if (p.kind === 'version') return t(lang, 'widget.urlVersionUnknown', { version: p.value });
+    if (p.kind === 'seed') return t(lang, 'widget.urlProblem', { param: t(lang, 'widget.seed'), value: p.value, reason: t(lang, 'seed.error', { max: SEED_MAX }) });
+    const label = paramLabel(lang, this.spec.params, p.error.param);
+    return t(lang, 'widget.urlProblem', { param: label, value: String(p.error.value), reason: describeParamError(lang, p.error, label) });
+  }
+
+  private async openSession(): Promise<void> {
+    this.status = 'loading';
+    this.error = undefined;
+    try {
+      this.session = await Session.open(
+        { engine: this.spec.id, params: this.plainParams(), seed: this.seed },
+        { onFrame: (f) => this.receive(f), onError: (m) => this.fail(m) },
+      );
+      if (this.destroyed) {
+        this.session.close();
+        return;
+      }
+      await this.session.setSpeed(this.speedFactor());
+      this.status = this.frame?.done ? 'done' : 'paused';
+    } catch (err) {
+      this.fail(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private receive(frame: Frame): void {
+    const old = this.frame;
+    this.frame = frame;
+    if (old && this.session) this.session.giveBack(old);
+    if (this.status === 'error') return;
+    if (frame.done) {
+      this.playing = false;
+      this.status = 'done';
+    } else this.status = this.playing ? 'running' : 'paused';
+  }
+
+  private fail(message: string): void {
+    this.playing = false;
+    this.status = 'error';
+    this.error = message.replace(/[.。]\s*$/, '');
+  }
+
+  /** A plain copy of the parameters: rune proxies cannot cross postMessage. */
+  private plainParams(): Values {
+    return $state.snapshot(this.params);
+  }
+
+  private speedFactor(): number {
+    return Number.isFinite(this.speed) ? this.speed : 1e12;
+  }
+
+  async play(): Promise<void> {
+    if (!this.session || this.status === 'error') return;
+    if (this.frame?.done) await this.session.reset();
+    this.playing = true;
+    this.status = 'running';
+    await this.session.play();
+  }
+
+  async pause(): Promise<void> {
+    this.playing = false;
+    if (this.status === 'running') this.status = 'paused';
+    await this.session?.pause();
+  }
+
+  toggle(): Promise<void> {
+    return this.playing ? this.pause() : this.play();
+  }
+
+  async step(): Promise<void> {
+    await this.pause();
+    await this.session?.step();
+  }
+
+  async reset(): Promise<void> {
+    await this.pause();
+    await this.session?.reset(this.seed);
+  }
+
+  async setSpeed(speed: number): Promise<void> {
+    this.speed = speed;
+    await this.session?.setSpeed(this.speedFactor());
+  }
+
+  /** After an error: a new session in a (possibly new) worker, with the reader's settings intact. */
+  async restart(): Promise<void> {
+    this.session?.close();
+    this.session = undefined;
+    this.frame = undefined;
+    await this.openSession();
+  }
+
+  /**
+   * Validates one changed value against all the others. A bad value is reported beside its control
+   * and not applied; a good one goes to the worker — live into the running state, otherwise by
+   * rebuilding. A finished run is replayed so the change is visible.
+   */
+  async setParam(name: string, value: unknown): Promise<boolean> {
+    const candidate = { ...this.params, [name]: value };
+    const v = validateParams(this.spec.params, candidate, this.spec.crossCheck);
+    const errors = { ...this.fieldErrors };
+    delete errors[name];
+    // Rules across parameters are re-judged on every change: drop their old messages.
+    for (const k of this.ruleErrors) delete errors[k];
+    this.ruleErrors.clear();
+    if (!v.ok) {
+      for (const e of v.errors) {
+        errors[e.param] = describeParamError(this.lang, e, paramLabel(this.lang, this.spec.params, e.param));
+        if (e.code === 'constraint') this.ruleErrors.add(e.param);
+      }
+      this.fieldErrors = errors;
+      return false;
+    }
+    this.fieldErrors = errors;
+    this.params = v.params as Values;
+    await this.pushParams();
+    return true;
+  }
+
+  async applyPreset(name: string): Promise<void> {
+    this.params = presetValues(this.spec, name);
+    this.fieldErrors = {};
+    await this.pushParams();
+  }
+
+  async setSeed(seed: number): Promise<boolean> {
+    if (!(Number.isInteger(seed) && seed >= 0 && seed <= SEED_MAX)) {
+      this.fieldErrors = { ...this.fieldErrors, seed: t(this.lang, 'seed.error', { max: SEED_MAX }) };
+      return false;
+    }
+    const errors = { ...this.fieldErrors };
+    delete errors['seed'];
+    this.fieldErrors = errors;
+    this.seed = seed;
+    this.syncUrlSoon();
+    const wasPlaying = this.playing;
+    await this.session?.reset(seed);
+    if (wasPlaying) await this.play();
+    return true;
+  }
+
+  private async pushParams(): Promise<void> {
+    this.syncUrlSoon();
+    if (!this.session || this.status === 'error') return;
+    const wasDone = this.frame?.done === true;
+    const how = await this.session.setParams(this.plainParams());
+    // Show the consequence at once: a rebuilt run, or a finished one, plays again from the start.
+    if (wasDone && how === 'live') await this.session.reset();
+    if (wasDone || (how === 'rebuilt' && !this.playing)) await this.play();
+  }
+
+  /** Keeps the address bar in step with the widget, so a reload keeps what the reader did. */
+  private syncUrlSoon(): void {
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => {
+      const search = writeWidgetState(location.search, this.widgetId, this.spec, this.params, this.seed);
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }, 250);
+  }
+
+  /** A link that opens this page with this widget in its current state. */
+  link(): string {
+    const search = writeWidgetState(location.search, this.widgetId, this.spec, this.params, this.seed);
+    return `${location.origin}${location.pathname}${search}#${this.widgetId}`;
+  }
+
+  csv(): string | undefined {
+    if (!this.frame) return undefined;
+    return framesToCsv({ engine: this.spec, params: this.plainParams(), seed: this.seed, frame: this.frame, generator: location.href });
+  }
+
+  /** The CLI line that reproduces the current state headless. */
+  cliLine(): string {
+    const flags = Object.keys(this.spec.params)
+      .filter((k) => !Object.is(this.params[k], presetValues(this.spec, undefined)[k]))
+      .map((k) => `--${k}=${String(this.params[k])}`);
+    if (this.spec.stochastic) flags.push(`--seed=${this.seed}`);
+    return ['npm run sim --', this.spec.id, ...flags, '--format=csv', `--out=${this.widgetId}.csv`].join(' ');
+  }
+
+  presetLabel(name: string): string {
+    return tKey(this.lang, `${labelPrefix(this.spec)}.preset.${name}`);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.urlTimer);
+    this.session?.close();
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * What runs inside an engine worker: sessions (one engine instance each, driven by a paced loop
+ * that pushes frames) and one-shot runs for ensembles. Exposed to the page through Comlink by
+ * engine.worker.ts. Kept free of `self` so it can be unit-tested in Node.
+ */
+import * as Comlink from 'comlink';
+import type { AnyEngine, EngineInstance, Frame, SeriesBuffers } from '../../simulations/core/engine.ts';
+import { validateParams } from '../../simulations/core/params.ts';
+import { isEngineId, loadEngine } from '../../simulations/registry.ts';
+
+/** Aim for about one display frame of computing per tick, so pause and sliders answer at once. */
+const TICK_BUDGET_MS = 8;
+const TICK_INTERVAL_MS = 16;
+/** After a long pause (tab hidden), do not try to catch up all the missed time at once. */
+const MAX_TICK_GAP_MS = 100;
+
+export interface FrameMessage {
+  readonly frame: Frame;
+  /** Incremented on every reset/rebuild, so the page can drop frames of an old run. */
+  readonly generation: number;
+}
+
+export interface SessionCallbacks {
+  onFrame(msg: FrameMessage): void;
+  onError(message: string): void;
+}
+
+export type Clock = () => number;
+export type Scheduler = (fn: () => void, ms: number) => unknown;
+
+interface Session {
+  engine: AnyEngine;
+  params: Record<string, unknown>;
+  seed: number;
+  stream: number;
+  inst: EngineInstance<Record<string, unknown>>;
+  callbacks: SessionCallbacks;
+  playing: boolean;
+  speed: number;
+  lastTick: number;
+  generation: number;
+  spare: SeriesBuffers | undefined;
+  broken: boolean;
+  closed: boolean;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export class EngineHost {
+  private readonly sessions = new Map<number, Session>();
+  private readonly now: Clock;
+  private readonly schedule: Scheduler;
+
+  constructor(now: Clock, schedule: Scheduler) {
+    this.now = now;
+    this.schedule = schedule;
+  }
+
+  private async engineFor(id: string): Promise<AnyEngine> {
+    if (!isEngineId(id)) throw new Error(`unknown engine ${id}`);
+    return loadEngine(id);
+  }
+
+  /** Params arrive from the page already validated; validate again so a bad message cannot corrupt a run. */
+  private checked(engine: AnyEngine, params: Record<string, unknown>): Record<string, unknown> {
+    const v = validateParams(engine.params, params, engine.crossCheck);
+    if (!v.ok) throw new Error(`invalid parameters: ${v.errors.map((e) => `${e.param} (${e.code})`).join(', ')}`);
+    return v.params;
+  }
+
+  async open(id: number, engineId: string, params: Record<string, unknown>, seed: number, stream: number, callbacks: SessionCallbacks): Promise<void> {
+    const engine = await this.engineFor(engineId);
+    const clean = this.checked(engine, params);
+    const s: Session = {
+      engine, params: clean, seed, stream, callbacks,
+      inst: engine.create(clean, seed, stream),
+      playing: false, speed: 1, lastTick: 0, generation: 0, spare: undefined, broken: false, closed: false,
+    };
+    this.sessions.set(id, s);
+    this.push(s);
+  }
+
+  private get(id: number): Session {
+    const s = this.sessions.get(id);
+    if (!s) throw new Error(`no session ${id}`);
+    return s;
+  }
+
+  private fail(s: Session, err: unknown): void {
+    s.playing = false;
+    s.broken = true;
+    s.callbacks.onError(errorText(err));
+  }
+
+  private push(s: Session): void {
+    const frame = s.inst.observe(s.spare);
+    s.spare = undefined;
+    const buffers = Object.values(frame.series).map((a) => a.buffer as ArrayBuffer);
+    s.callbacks.onFrame(Comlink.transfer({ frame, generation: s.generation }, buffers));
+  }
+
+  /** Buffers of an old frame, handed back by the page to be filled again. */
+  recycle(id: number, buffers: SeriesBuffers): void {
+    const s = this.sessions.get(id);
+    if (s) s.spare = buffers;
+  }
+
+  play(id: number): void {
+    const s = this.get(id);
+    if (s.broken || s.playing) return;
+    s.playing = true;
+    s.lastTick = this.now();
+    this.loop(s);
+  }
+
+  pause(id: number): void {
+    this.get(id).playing = false;
+  }
+
+  setSpeed(id: number, speed: number): void {
+    if (!(speed > 0 && Number.isFinite(speed))) throw new Error('speed must be a positive number');
+    this.get(id).speed = speed;
+  }
+
+  step(id: number): void {
+    const s = this.get(id);
+    if (s.broken) return;
+    try {
+      s.inst.advance(s.engine.workUnit.step);
+      this.push(s);
+    } catch (err) {
+      this.fail(s, err);
+    }
+  }
+
+  /**
+   * Applies new parameters: live ones to the running state, anything structural by rebuilding.
+   * Returns which happened, so the page can say so.
+   */
+  setParams(id: number, params: Record<string, unknown>): 'live' | 'rebuilt' {
+    const s = this.get(id);
+    const clean = this.checked(s.engine, params);
+    const structural = Object.keys(clean).some((k) => !Object.is(clean[k], s.params[k]) && s.engine.params[k]?.live !== true);
+    s.params = clean;
+    if (structural || s.broken) {
+      this.rebuild(s);
+      return 'rebuilt';
+    }
+    try {
+      s.inst.setLiveParams(clean);
+      this.push(s);
+    } catch (err) {
+      this.fail(s, err);
+    }
+    return 'live';
+  }
+
+  reset(id: number, seed?: number): void {
+    const s = this.get(id);
+    if (seed !== undefined) s.seed = seed;
+    this.rebuild(s);
+  }
+
+  private rebuild(s: Session): void {
+    s.generation++;
+    s.broken = false;
+    try {
+      s.inst = s.engine.create(s.params, s.seed, s.stream);
+      this.push(s);
+    } catch (err) {
+      this.fail(s, err);
+    }
+  }
+
+  close(id: number): void {
+    const s = this.sessions.get(id);
+    if (s) {
+      s.playing = false;
+      s.closed = true;
+    }
+    this.sessions.delete(id);
+  }
+
+  /** One paced tick: about TICK_BUDGET_MS of work toward the wall-clock target, then a frame. */
+  private loop(s: Session): void {
+    if (!s.playing || s.closed) return;
+    const start = this.now();
+    const gap = Math.min(MAX_TICK_GAP_MS, start - s.lastTick);
+    s.lastTick = start;
+    const wanted = (s.speed * s.engine.workUnit.perSecond * gap) / 1000;
+    // Sub-chunks small enough that the deadline is checked often.
+    const chunk = Math.max(s.engine.workUnit.step * 1e-3, s.engine.workUnit.perSecond / 240);
+    let done = 0;
+    try {
+      let last = { work: 0, done: false, progress: 0 };
+      while (done < wanted && !last.done && this.now() - start < TICK_BUDGET_MS) {
+        last = s.inst.advance(Math.min(chunk, wanted - done));
+        done += last.work;
+      }
+      this.push(s);
+      if (last.done) s.playing = false;
+    } catch (err) {
+      this.fail(s, err);
+      return;
+    }
+    if (s.playing) this.schedule(() => this.loop(s), TICK_INTERVAL_MS);
+  }
+
+  /** Runs (engine, params, seed, stream) to the end in chunks of `chunk` work and returns the final frame. */
+  async runToEnd(engineId: string, params: Record<string, unknown>, seed: number, stream: number, chunk: number): Promise<Frame> {
+    const engine = await this.engineFor(engineId);
+    const inst = engine.create(this.checked(engine, params), seed, stream);
+    for (;;) {
+      const r = inst.advance(chunk);
+      if (r.done) break;
+      if (r.work === 0) throw new Error('engine made no progress');
+    }
+    const frame = inst.observe();
+    return Comlink.transfer(frame, Object.values(frame.series).map((a) => a.buffer as ArrayBuffer));
+  }
+}
