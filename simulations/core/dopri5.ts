@@ -8,6 +8,8 @@
  * never on how a caller splits the work — so observations read from the dense output at fixed
  * times are identical however a run is chunked. All arrays are allocated once.
  */
+import { powPositive } from './math.ts';
+
 
 /** Writes dy/dt at (t, y) into `out`. Must not allocate. */
 export type Rhs = (t: number, y: Float64Array, out: Float64Array) => void;
@@ -133,7 +135,7 @@ export class Dopri5 {
     for (let i = 0; i < n; i++) yStage[i] = (k2[i] as number) - (f[i] as number);
     const d2 = this.norm(yStage, y, y) / h0;
     const dmax = Math.max(d1, d2);
-    const h1 = dmax <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / dmax, 1 / 5);
+    const h1 = dmax <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : powPositive(0.01 / dmax, 1 / 5);
     return Math.min(100 * h0, h1, this.opts.hmax);
   }
 
@@ -183,7 +185,7 @@ export class Dopri5 {
       }
       const err = this.norm(ys, y, yNew);
       if (!Number.isFinite(err)) throw new Error('non-finite state in integration');
-      const grow = err === 0 ? FAC_MAX : Math.min(FAC_MAX, Math.max(FAC_MIN, SAFETY * Math.pow(err, -1 / 5)));
+      const grow = err === 0 ? FAC_MAX : Math.min(FAC_MAX, Math.max(FAC_MIN, SAFETY * powPositive(err, -1 / 5)));
 
       if (err <= 1) {
         this.prepareDenseOutput(h);

@@ -28,6 +28,8 @@
  * 27 + 26 bits of two consecutive outputs, giving every multiple of 2^-53 in [0, 1) with equal
  * probability. Known-answer tests: test/unit/rng.test.ts, vectors from test/kat/.
  */
+import { log } from './math.ts';
+
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_32 = 4294967296;
@@ -201,7 +203,7 @@ export class Rng {
    */
   exponential(rate: number): number {
     if (!(rate > 0)) throw new RangeError(`rate must be > 0, got ${String(rate)}`);
-    return (0 - Math.log(this.uniformOpen())) / rate;
+    return (0 - log(this.uniformOpen())) / rate;
   }
 
   /** A copy of the 4 state words, for checkpoints; `setState`/`fromState` resume from it. */

@@ -4,6 +4,8 @@
  * Kermack & McKendrick, Proc. R. Soc. A 115, 700 (1927), doi:10.1098/rspa.1927.0118;
  * Ma & Earn, Bull. Math. Biol. 68, 679 (2006), doi:10.1007/s11538-005-9047-7.
  */
+import { exp, log } from '../core/math.ts';
+
 
 /**
  * Susceptible fraction left when the epidemic is over, s∞, from ln(s∞/s0) = −R0 (s0 + i0 − s∞)
@@ -15,11 +17,11 @@
 export function finalSusceptible(R0: number, s0: number, i0: number): number {
   if (s0 <= 0) return 0;
   if (i0 <= 0) return s0;
-  const lnS0 = Math.log(s0);
-  const g = (x: number) => x - lnS0 + R0 * (s0 + i0 - Math.exp(x));
-  let hi = Math.min(lnS0, -Math.log(R0));
+  const lnS0 = log(s0);
+  const g = (x: number) => x - lnS0 + R0 * (s0 + i0 - exp(x));
+  let hi = Math.min(lnS0, -log(R0));
   let lo = -745; // below this e^x underflows to 0
-  if (g(hi) <= 0) return Math.exp(hi);
+  if (g(hi) <= 0) return exp(hi);
   if (g(lo) >= 0) return 0;
   for (let i = 0; i < 200 && hi - lo > 0; i++) {
     const mid = 0.5 * (lo + hi);
@@ -27,7 +29,7 @@ export function finalSusceptible(R0: number, s0: number, i0: number): number {
     if (g(mid) < 0) lo = mid;
     else hi = mid;
   }
-  return Math.exp(0.5 * (lo + hi));
+  return exp(0.5 * (lo + hi));
 }
 
 /** Fraction ever infected (including the initially infected) when the epidemic is over. */
@@ -41,7 +43,7 @@ export function finalSize(R0: number, s0: number, i0: number): number {
  */
 export function peakPrevalenceSIR(R0: number, s0: number, i0: number): number {
   if (R0 * s0 <= 1) return i0;
-  return i0 + s0 - (1 + Math.log(R0 * s0)) / R0;
+  return i0 + s0 - (1 + log(R0 * s0)) / R0;
 }
 
 /** Fraction that must be immune for an outbreak not to grow: 1 − 1/R0 (0 when R0 ≤ 1). */

@@ -6,7 +6,7 @@
 import { Dopri5, type Dopri5Snapshot } from '../core/dopri5.ts';
 import { defineEngine, type AdvanceResult, type EngineInstance, type Frame, type SeriesBuffers, type Snapshot } from '../core/engine.ts';
 import { SeriesStore, type SeriesSnapshot } from '../core/series.ts';
-import { finalSize, herdImmunityThreshold } from './analytic.ts';
+import { finalSusceptible, herdImmunityThreshold } from './analytic.ts';
 import type { SirParams } from './params.ts';
 import { sirSpec } from './spec.ts';
 
@@ -25,6 +25,7 @@ interface SirSnapshot {
   readonly store: SeriesSnapshot;
   readonly nextObs: number;
   readonly peak: readonly [number, number];
+  readonly anchor: readonly [number, number];
 }
 
 class SirRun implements EngineInstance<SirParams> {
@@ -40,6 +41,13 @@ class SirRun implements EngineInstance<SirParams> {
   private nextObs = 0;
   private peakI = 0;
   private peakT = 0;
+  /**
+   * Susceptible and infected (E + I) fractions when R0 last changed (or at the start). The
+   * final-size relation holds from any such point while R0 stays fixed, so the "exact" final size
+   * stays exact after a live change of R0 (a lockdown slider), not only for the initial state.
+   */
+  private anchorS = 0;
+  private anchorInfected = 0;
 
   constructor(params: SirParams) {
     this.p = { ...params };
@@ -50,6 +58,8 @@ class SirRun implements EngineInstance<SirParams> {
     const s0 = params.N - this.V - params.initialInfected;
     this.integ.reset(0, [s0, 0, params.initialInfected, 0]);
     this.peakI = params.initialInfected;
+    this.anchorS = s0 / params.N;
+    this.anchorInfected = params.initialInfected / params.N;
     this.observeDue();
   }
 
@@ -138,8 +148,6 @@ class SirRun implements EngineInstance<SirParams> {
   observe(reuse?: SeriesBuffers): Frame {
     const { p, integ } = this;
     const y = integ.y;
-    const s0 = 1 - p.vaccinated - p.initialInfected / p.N;
-    const i0 = p.initialInfected / p.N;
     return {
       work: integ.t,
       progress: Math.min(1, integ.t / p.tMax),
@@ -151,7 +159,7 @@ class SirRun implements EngineInstance<SirParams> {
         peakPrevalence: this.peakI / p.N,
         peakTime: this.peakT,
         finalSize: (p.N - this.V - (y[S] as number)) / p.N,
-        finalSizeExact: finalSize(p.R0, s0, i0),
+        finalSizeExact: 1 - p.vaccinated - finalSusceptible(p.R0, this.anchorS, this.anchorInfected),
         herdImmunityThreshold: herdImmunityThreshold(p.R0),
         effectiveR: (p.R0 * (y[S] as number)) / p.N,
         stillInfectious: ((y[E] as number) + (y[I] as number)) / p.N,
@@ -160,6 +168,11 @@ class SirRun implements EngineInstance<SirParams> {
   }
 
   setLiveParams(params: SirParams): void {
+    const y = this.integ.y;
+    if (params.R0 !== this.p.R0) {
+      this.anchorS = (y[S] as number) / params.N;
+      this.anchorInfected = ((y[E] as number) + (y[I] as number)) / params.N;
+    }
     this.p = { ...params };
     this.setRates();
     this.integ.refresh();
@@ -172,6 +185,7 @@ class SirRun implements EngineInstance<SirParams> {
       store: this.store.snapshot(),
       nextObs: this.nextObs,
       peak: [this.peakI, this.peakT],
+      anchor: [this.anchorS, this.anchorInfected],
     };
     return snap;
   }
@@ -184,6 +198,7 @@ class SirRun implements EngineInstance<SirParams> {
     this.store.restore(s.store);
     this.nextObs = s.nextObs;
     [this.peakI, this.peakT] = s.peak;
+    [this.anchorS, this.anchorInfected] = s.anchor;
   }
 }
 

@@ -18,9 +18,10 @@ interface PoolWorker {
 
 const MAX_WORKERS = 4;
 
-function poolSize(): number {
+/** At most one worker per core (and never more than MAX_WORKERS). */
+export function poolSize(): number {
   const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
-  return Math.max(1, Math.min(MAX_WORKERS, cores - 1 || 1));
+  return Math.max(1, Math.min(MAX_WORKERS, cores));
 }
 
 const pool: PoolWorker[] = [];
@@ -137,29 +138,35 @@ export class Session {
     this.handlers.onError(message);
   }
 
-  private call<T>(p: Promise<T>): Promise<T> {
-    return p.catch((err: unknown) => {
+  /**
+   * A failed call is reported to the widget, which shows it with a restart button; the caller gets
+   * undefined rather than a rejection nobody would handle.
+   */
+  private async call<T>(p: Promise<T>): Promise<T | undefined> {
+    try {
+      return await p;
+    } catch (err) {
       this.handlers.onError(err instanceof Error ? err.message : String(err));
-      throw err;
-    });
+      return undefined;
+    }
   }
 
-  play(): Promise<void> {
+  play(): Promise<void | undefined> {
     return this.call(this.host.remote.play(this.id));
   }
-  pause(): Promise<void> {
+  pause(): Promise<void | undefined> {
     return this.call(this.host.remote.pause(this.id));
   }
-  step(): Promise<void> {
+  step(): Promise<void | undefined> {
     return this.call(this.host.remote.step(this.id));
   }
-  setSpeed(speed: number): Promise<void> {
+  setSpeed(speed: number): Promise<void | undefined> {
     return this.call(this.host.remote.setSpeed(this.id, speed));
   }
-  setParams(params: Record<string, unknown>): Promise<'live' | 'rebuilt'> {
+  setParams(params: Record<string, unknown>): Promise<'live' | 'rebuilt' | undefined> {
     return this.call(this.host.remote.setParams(this.id, params));
   }
-  reset(seed?: number): Promise<void> {
+  reset(seed?: number): Promise<void | undefined> {
     return this.call(this.host.remote.reset(this.id, seed));
   }
 
@@ -181,9 +188,15 @@ function buffersOf(frame: Frame): ArrayBuffer[] {
  * stream k, so the result does not depend on how many workers there are.
  */
 export async function runEnsemble(opts: Omit<SessionOptions, 'stream'>, runs: number, chunk: number): Promise<Frame[]> {
+  while (pool.length < poolSize()) pool.push(startWorker());
   const jobs = Array.from({ length: runs }, (_, k) => {
-    const w = acquire();
+    const w = pool[k % pool.length] as PoolWorker;
     return w.remote.runToEnd(opts.engine, opts.params, opts.seed, k, chunk);
   });
   return Promise.all(jobs);
+}
+
+/** One run (engine, params, seed, stream) to its end in a worker. */
+export function runOnce(opts: SessionOptions, chunk: number): Promise<Frame> {
+  return acquire().remote.runToEnd(opts.engine, opts.params, opts.seed, opts.stream ?? 0, chunk);
 }

@@ -50,10 +50,15 @@ export class WidgetController {
   error = $state<string | undefined>(undefined);
   notices = $state<string[]>([]);
   fieldErrors = $state<Record<string, string>>({});
-  presetName = $derived(matchingPreset(this.spec, this.params));
+  /** The preset the current parameters equal, if any (reactive: reads runes). */
+  get presetName(): string | undefined {
+    return matchingPreset(this.spec, this.params);
+  }
 
   private session: Session | undefined;
   /** Parameters whose current message comes from a rule across parameters. */
+  // Bookkeeping only, never rendered: a plain Set is intended.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly ruleErrors = new Set<string>();
   private playing = false;
   private destroyed = false;

@@ -28,12 +28,14 @@ export interface SessionCallbacks {
 export type Clock = () => number;
 export type Scheduler = (fn: () => void, ms: number) => unknown;
 
-interface Session {
+type Values = Record<string, number | boolean | string>;
+
+export interface Session {
   engine: AnyEngine;
-  params: Record<string, unknown>;
+  params: Values;
   seed: number;
   stream: number;
-  inst: EngineInstance<Record<string, unknown>>;
+  inst: EngineInstance<Values>;
   callbacks: SessionCallbacks;
   playing: boolean;
   speed: number;
@@ -49,7 +51,8 @@ function errorText(err: unknown): string {
 }
 
 export class EngineHost {
-  private readonly sessions = new Map<number, Session>();
+  /** Open sessions by id (not private: tests inject faults through it). */
+  readonly sessions = new Map<number, Session>();
   private readonly now: Clock;
   private readonly schedule: Scheduler;
 
@@ -64,10 +67,10 @@ export class EngineHost {
   }
 
   /** Params arrive from the page already validated; validate again so a bad message cannot corrupt a run. */
-  private checked(engine: AnyEngine, params: Record<string, unknown>): Record<string, unknown> {
+  private checked(engine: AnyEngine, params: Record<string, unknown>): Values {
     const v = validateParams(engine.params, params, engine.crossCheck);
     if (!v.ok) throw new Error(`invalid parameters: ${v.errors.map((e) => `${e.param} (${e.code})`).join(', ')}`);
-    return v.params;
+    return v.params as Values;
   }
 
   async open(id: number, engineId: string, params: Record<string, unknown>, seed: number, stream: number, callbacks: SessionCallbacks): Promise<void> {
