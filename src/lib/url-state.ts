@@ -39,9 +39,10 @@ export function readWidgetState(search: string, widgetId: string, spec: AnySpec)
   let version = spec.urlFormat.version;
   if (versionRaw !== undefined) {
     const v = Number(versionRaw);
-    if (/^\d{1,4}$/.test(versionRaw) && v >= 1) version = v;
+    const known = /^\d{1,4}$/.test(versionRaw) && v >= 1 && v <= spec.urlFormat.version;
+    // An unknown (newer or malformed) version is read as the current one, with a notice.
+    if (known) version = v;
     else problems.push({ kind: 'version', value: versionRaw.slice(0, MAX_VALUE_LENGTH) });
-    if (v > spec.urlFormat.version) problems.push({ kind: 'version', value: versionRaw.slice(0, MAX_VALUE_LENGTH) });
   }
 
   for (const [rawName, value] of entries) {

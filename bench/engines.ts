@@ -1,0 +1,260 @@
+/**
+ * Engine throughput in each engine's own work unit, single thread, in this Node process.
+ *
+ * Every workload is timed as repetitions: a repetition calls the workload again and again until at
+ * least MIN_REP_SECONDS of wall-clock time have passed, and its rate is work done / time taken.
+ * One untimed repetition warms the JIT up first; the reported number is the median of REPS timed
+ * repetitions (all of them are kept in latest.json).
+ */
+import { performance } from 'node:perf_hooks';
+import { Dopri5 } from '../simulations/core/dopri5.ts';
+import { runToEnd, type AnyEngine } from '../simulations/core/engine.ts';
+import { validateParams } from '../simulations/core/params.ts';
+import { loadEngine, type EngineId } from '../simulations/registry.ts';
+import { EngineHost, type FrameMessage } from '../src/workers/engine-host.ts';
+import { errorMessage, type Metric } from './report.ts';
+
+export const REPS = 5;
+export const MIN_REP_SECONDS = 0.3;
+
+export interface Rate {
+  /** Median over repetitions of work / second. */
+  readonly median: number;
+  readonly reps: readonly number[];
+  /** Median over repetitions of the secondary count per second (evaluations, runs), if any. */
+  readonly secondaryMedian?: number;
+  readonly secondaryReps?: readonly number[];
+}
+
+/** What one call of a workload did: units of work and, optionally, a second count. */
+interface Done {
+  readonly work: number;
+  readonly secondary?: number;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/**
+ * Times `workload` (called with the index of the call within the repetition, so each repetition
+ * can replay the same sequence of streams) in REPS repetitions of ≥ MIN_REP_SECONDS after one
+ * warm-up repetition.
+ */
+export function measureRate(workload: (call: number) => Done, reps = REPS, minSeconds = MIN_REP_SECONDS): Rate {
+  const repetition = () => {
+    let work = 0;
+    let secondary = 0;
+    let calls = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    do {
+      const d = workload(calls++);
+      work += d.work;
+      secondary += d.secondary ?? 0;
+      elapsed = (performance.now() - start) / 1000;
+    } while (elapsed < minSeconds);
+    return { rate: work / elapsed, secondaryRate: secondary / elapsed };
+  };
+  repetition(); // warm-up, not timed
+  const runs = Array.from({ length: reps }, repetition);
+  const rates = runs.map((r) => r.rate);
+  const secondary = runs.map((r) => r.secondaryRate);
+  const hasSecondary = secondary.some((x) => x > 0);
+  return {
+    median: median(rates),
+    reps: rates,
+    ...(hasSecondary ? { secondaryMedian: median(secondary), secondaryReps: secondary } : {}),
+  };
+}
+
+function paramsFor(engine: AnyEngine, preset: string, overrides: Record<string, unknown>): Record<string, number | boolean | string> {
+  const v = validateParams(engine.params, { ...(engine.presets[preset] ?? {}), ...overrides }, engine.crossCheck);
+  if (!v.ok) throw new Error(`bench parameters rejected by ${engine.id}: ${v.errors.map((e) => `${e.param} (${e.code})`).join(', ')}`);
+  return v.params as Record<string, number | boolean | string>;
+}
+
+/** Advance() chunk for the deterministic engine, in days (the result does not depend on it). */
+const SIR_CHUNK_DAYS = 10;
+/** Advance() chunk for Gillespie runs, in events. */
+const GILLESPIE_CHUNK_EVENTS = 10_000;
+
+/** The tolerances simulations/sir/index.ts integrates with (private there; keep in step). */
+const SIR_RTOL = 1e-10;
+const SIR_ATOL_PER_CAPITA = 1e-12;
+const SIR_HMAX_DAYS = 1;
+
+async function sirMetrics(): Promise<Metric[]> {
+  const engine = await loadEngine('sir');
+  const params = paramsFor(engine, 'basic', { tMax: 3650 });
+  const tMax = params['tMax'] as number;
+
+  // The step sequence depends only on parameters and tolerances, so one instrumented run gives the
+  // evaluations (and steps) of every timed run; snapshot() exposes the integrator's counters.
+  const probe = engine.create(params, 1, 0);
+  runToEnd(probe, SIR_CHUNK_DAYS);
+  const counts = (probe.snapshot() as { integ: { counts: readonly [number, number, number] } }).integ.counts;
+  const [accepted, rejected, evaluations] = counts;
+
+  const rate = measureRate(() => {
+    const inst = engine.create(params, 1, 0);
+    const r = runToEnd(inst, SIR_CHUNK_DAYS);
+    return { work: r.work, secondary: evaluations };
+  });
+
+  // The bare integrator on the same right-hand side: what the engine costs beyond Dormand–Prince
+  // itself (dense output at every observation time, peak tracking).
+  const N = params['N'] as number;
+  const gamma = params['gamma'] as number;
+  const beta = (params['R0'] as number) * gamma;
+  const i0 = params['initialInfected'] as number;
+  const rhs = (_t: number, y: Float64Array, out: Float64Array): void => {
+    const infection = (beta * (y[0] as number) * (y[2] as number)) / N;
+    const recovery = gamma * (y[2] as number);
+    out[0] = -infection;
+    out[1] = 0;
+    out[2] = infection - recovery;
+    out[3] = recovery;
+  };
+  const bare = measureRate(() => {
+    const integ = new Dopri5(4, rhs, { rtol: SIR_RTOL, atol: SIR_ATOL_PER_CAPITA * N, hmax: SIR_HMAX_DAYS });
+    integ.reset(0, [N - i0, 0, i0, 0]);
+    while (integ.t < tMax) integ.step(tMax);
+    return { work: integ.t, secondary: integ.evaluations };
+  });
+
+  const setup = `basic preset, tMax = ${tMax} d`;
+  const detail = { params, chunkDays: SIR_CHUNK_DAYS, perRun: { days: tMax, acceptedSteps: accepted, rejectedSteps: rejected, rhsEvaluations: evaluations } };
+  return [
+    { id: 'engine.sir.daysPerSecond', name: `sir: simulated time (${setup})`, value: rate.median, unit: 'days/s', detail: { ...detail, reps: rate.reps } },
+    {
+      id: 'engine.sir.rhsPerSecond', name: `sir: RHS evaluations (${evaluations} per run)`, value: rate.secondaryMedian ?? null, unit: 'evals/s',
+      detail: { ...detail, reps: rate.secondaryReps },
+    },
+    {
+      id: 'engine.dopri5.rhsPerSecond', name: 'Dopri5 alone, same RHS and tolerances', value: bare.secondaryMedian ?? null, unit: 'evals/s',
+      detail: { daysPerSecond: bare.median, reps: bare.secondaryReps, daysReps: bare.reps },
+    },
+  ];
+}
+
+async function gillespieMetrics(): Promise<Metric[]> {
+  const engine = await loadEngine('sir-stochastic');
+  const SEED = 1;
+
+  const big = paramsFor(engine, 'small', { N: 1_000_000, R0: 2, initialInfected: 100 });
+  let bigRuns = 0;
+  let bigEvents = 0;
+  const long = measureRate((call) => {
+    const r = runToEnd(engine.create(big, SEED, call), GILLESPIE_CHUNK_EVENTS);
+    bigRuns++;
+    bigEvents += r.work;
+    return { work: r.work };
+  });
+
+  const small = paramsFor(engine, 'small', { N: 1000, R0: 2 });
+  let runs = 0;
+  let events = 0;
+  // Every repetition replays streams 0, 1, 2, … (so repetitions time the same runs).
+  const ensemble = measureRate((call) => {
+    const r = runToEnd(engine.create(small, SEED, call), GILLESPIE_CHUNK_EVENTS);
+    runs++;
+    events += r.work;
+    return { work: r.work, secondary: 1 };
+  });
+
+  return [
+    {
+      id: 'engine.sirStochastic.large.eventsPerSecond', name: 'sir-stochastic: one run, N = 10^6, R0 = 2, I0 = 100', value: long.median, unit: 'events/s',
+      detail: { params: big, seed: SEED, chunkEvents: GILLESPIE_CHUNK_EVENTS, meanEventsPerRun: bigEvents / bigRuns, reps: long.reps },
+    },
+    {
+      id: 'engine.sirStochastic.ensemble.eventsPerSecond', name: 'sir-stochastic: ensemble, N = 1000, R0 = 2, I0 = 1', value: ensemble.median, unit: 'events/s',
+      detail: { params: small, seed: SEED, streams: '0, 1, 2, … in every repetition', meanEventsPerRun: events / runs, reps: ensemble.reps },
+    },
+    {
+      id: 'engine.sirStochastic.ensemble.runsPerSecond', name: 'sir-stochastic: ensemble runs', value: ensemble.secondaryMedian ?? null, unit: 'runs/s',
+      detail: { reps: ensemble.secondaryReps },
+    },
+  ];
+}
+
+/**
+ * The same engine as a widget's worker drives it at speed ∞: src/workers/engine-host.ts's paced
+ * loop (≈ 8 ms of advance() calls in small chunks, reading the clock between them, then observe()
+ * and a frame with buffers handed back), with ticks run back to back — the idle time between
+ * ticks is left out, so this is the loop's compute throughput, comparable with the bare numbers.
+ */
+async function hostLoopRate(engineId: EngineId, params: Record<string, unknown>): Promise<Rate> {
+  const ticks: (() => void)[] = [];
+  const host = new EngineHost(() => performance.now(), (fn) => ticks.push(fn));
+  const ID = 1;
+  let work = 0;
+  let lastWork = 0;
+  let generation = -1;
+  let done = false;
+  let failure: string | undefined;
+  await host.open(ID, engineId, params, 1, 0, {
+    onFrame: (msg: FrameMessage) => {
+      if (msg.generation !== generation) {
+        generation = msg.generation;
+        lastWork = 0;
+      }
+      work += msg.frame.work - lastWork;
+      lastWork = msg.frame.work;
+      done = msg.frame.done;
+      host.recycle(ID, msg.frame.series);
+    },
+    onError: (message: string) => {
+      failure = message;
+    },
+  });
+  host.setSpeed(ID, 1e12); // what the widget sends for ∞
+  host.play(ID);
+  return measureRate(() => {
+    const before = work;
+    const tick = ticks.shift();
+    tick?.();
+    if (failure) throw new Error(failure);
+    if (done || !tick) {
+      host.reset(ID);
+      host.play(ID);
+    }
+    return { work: work - before };
+  });
+}
+
+async function hostLoopMetrics(): Promise<Metric[]> {
+  const sir = await loadEngine('sir');
+  const sirParams = paramsFor(sir, 'basic', { tMax: 3650 });
+  const sirRate = await hostLoopRate('sir', sirParams);
+  const gillespie = await loadEngine('sir-stochastic');
+  const bigParams = paramsFor(gillespie, 'small', { N: 1_000_000, R0: 2, initialInfected: 100 });
+  const gRate = await hostLoopRate('sir-stochastic', bigParams);
+  const chunkOf = (e: AnyEngine) => Math.max(e.workUnit.step * 1e-3, e.workUnit.perSecond / 240);
+  return [
+    {
+      id: 'engine.sir.workerLoop.daysPerSecond', name: 'sir in the worker loop at speed ∞ (same run)', value: sirRate.median, unit: 'days/s',
+      detail: { params: sirParams, advanceChunk: chunkOf(sir), reps: sirRate.reps },
+    },
+    {
+      id: 'engine.sirStochastic.workerLoop.eventsPerSecond', name: 'sir-stochastic in the worker loop at speed ∞ (N = 10^6 run)', value: gRate.median,
+      unit: 'events/s', detail: { params: bigParams, advanceChunk: chunkOf(gillespie), reps: gRate.reps },
+    },
+  ];
+}
+
+/** All engine metrics; a failing engine becomes an error row, the others still run. */
+export async function engineMetrics(): Promise<Metric[]> {
+  const out: Metric[] = [];
+  for (const [id, fn] of [['engine.sir', sirMetrics], ['engine.sirStochastic', gillespieMetrics], ['engine.workerLoop', hostLoopMetrics]] as const) {
+    try {
+      out.push(...(await fn()));
+    } catch (err) {
+      out.push({ id, name: `${id}: failed`, value: null, unit: '', error: errorMessage(err) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,369 @@
+/**
+ * Page budgets, measured with Playwright in Debian's Chromium against the production build:
+ * the JavaScript a lesson page loads once every widget (and its worker) is up, and the longest
+ * main-thread task — while the page loads, and while a simulation runs and the reader plays with it.
+ */
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { launchOptions } from '../test/browser.ts';
+import { errorMessage, type Metric } from './report.ts';
+
+export const JS_BUDGET_BYTES = 150_000;
+export const LONG_TASK_BUDGET_MS = 50;
+
+const VIEWPORT = { width: 1280, height: 800 };
+/** Scrolling: a fraction of the viewport per step, with a pause so IntersectionObserver sees each island. */
+const SCROLL_FRACTION = 0.6;
+const SCROLL_PAUSE_MS = 120;
+const HYDRATION_TIMEOUT_MS = 30_000;
+/** The interaction while the first widget runs. */
+const DRAG_MS = 2500;
+const KEYS_MS = 2500;
+const PRESETS = ['fast-spread', 'seir'] as const;
+const SETTLE_MS = 1000;
+
+// ---------------------------------------------------------------------------------------------
+// In the page
+
+interface Span {
+  readonly start: number;
+  readonly duration: number;
+}
+interface ProbeReading {
+  readonly tasks: Span[];
+  readonly gaps: Span[];
+  readonly maxGap: Span;
+  readonly beats: number;
+  readonly now: number;
+}
+interface Probe {
+  read(): ProbeReading;
+  reset(): void;
+}
+
+/**
+ * Installed before any page script (addInitScript; serialised, so self-contained). Two views of
+ * main-thread blocking: the Long Tasks API (tasks ≥ 50 ms, as the browser attributes them) and a
+ * setTimeout(0) heartbeat whose gaps show any stretch the thread could not run a task — including
+ * tasks under 50 ms, which the Long Tasks API never reports. A timer loop rather than a
+ * MessageChannel ping-pong: it costs ~nothing (Chromium clamps nested timers to 4 ms), where a
+ * message loop would keep one core busy and slow the page it measures.
+ */
+export function installProbe(): void {
+  const tasks: Span[] = [];
+  const gaps: Span[] = [];
+  let maxGap: Span = { start: 0, duration: 0 };
+  let beats = 0;
+  let observer: PerformanceObserver | undefined;
+  const take = (entries: PerformanceEntryList) => {
+    for (const e of entries) tasks.push({ start: e.startTime, duration: e.duration });
+  };
+  try {
+    observer = new PerformanceObserver((list) => take(list.getEntries()));
+    observer.observe({ type: 'longtask', buffered: true });
+  } catch {
+    observer = undefined;
+  }
+  let last = performance.now();
+  const beat = () => {
+    const now = performance.now();
+    const gap = now - last;
+    last = now;
+    beats++;
+    if (gap > maxGap.duration) maxGap = { start: now - gap, duration: gap };
+    if (gap > 16) gaps.push({ start: now - gap, duration: gap });
+    setTimeout(beat, 0);
+  };
+  setTimeout(beat, 0);
+  const probe: Probe = {
+    read: () => {
+      if (observer) take(observer.takeRecords());
+      return { tasks: tasks.slice(), gaps: gaps.slice(), maxGap, beats, now: performance.now() };
+    },
+    reset: () => {
+      if (observer) observer.takeRecords();
+      tasks.length = 0;
+      gaps.length = 0;
+      maxGap = { start: 0, duration: 0 };
+      beats = 0;
+    },
+  };
+  (window as unknown as { __benchProbe: Probe }).__benchProbe = probe;
+}
+
+const readProbe = (page: Page) => page.evaluate(() => (window as unknown as { __benchProbe: Probe }).__benchProbe.read());
+const resetProbe = (page: Page) => page.evaluate(() => (window as unknown as { __benchProbe: Probe }).__benchProbe.reset());
+
+// ---------------------------------------------------------------------------------------------
+// JavaScript transferred
+
+export interface JsFile {
+  readonly url: string;
+  readonly bytes: number;
+  readonly gzip: number;
+}
+
+/** Records every JavaScript response of the context (pages, chunks, workers), first one per URL. */
+function collectJavaScript(ctx: BrowserContext): () => Promise<JsFile[]> {
+  const bodies = new Map<string, Promise<Buffer | undefined>>();
+  ctx.on('response', (r) => {
+    const type = r.headers()['content-type'] ?? '';
+    const url = r.url();
+    if (!/javascript|ecmascript/i.test(type) || bodies.has(url)) return;
+    bodies.set(
+      url,
+      r.body().catch(async () => {
+        // A body Chromium no longer holds (rare for worker requests): fetch it again.
+        try {
+          return Buffer.from(await (await fetch(url)).arrayBuffer());
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+  });
+  return async () => {
+    const files: JsFile[] = [];
+    for (const [url, p] of bodies) {
+      const body = await p;
+      if (!body) throw new Error(`could not read ${url}`);
+      files.push({ url, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length });
+    }
+    return files.sort((a, b) => b.gzip - a.gzip);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving the page
+
+const widgetStates = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('section.widget')].map((s) => ({ id: s.id, status: s.getAttribute('data-status') ?? '' })));
+
+/** Scrolls the whole page a little at a time, so every client:visible island comes into view. */
+export async function scrollThrough(page: Page): Promise<number> {
+  let steps = 0;
+  for (;;) {
+    const { y, height, vh } = await page.evaluate(() => ({ y: scrollY, height: document.documentElement.scrollHeight, vh: innerHeight }));
+    if (y + vh >= height - 2 || steps > 500) return steps;
+    await page.evaluate((dy) => window.scrollBy({ top: dy, behavior: 'instant' }), Math.round(vh * SCROLL_FRACTION));
+    await page.waitForTimeout(SCROLL_PAUSE_MS);
+    steps++;
+  }
+}
+
+/**
+ * Waits until no widget is "loading". A widget the scroll went past too fast for the (busy) main
+ * thread to notice is brought into view again; how many needed that is reported.
+ */
+export async function waitHydrated(page: Page): Promise<{ widgets: number; revisited: string[] }> {
+  const widgets = (await widgetStates(page)).length;
+  if (widgets === 0) throw new Error('no section.widget on the page');
+  const revisited: string[] = [];
+  const deadline = Date.now() + HYDRATION_TIMEOUT_MS;
+  for (;;) {
+    const loading = (await widgetStates(page)).filter((w) => w.status === 'loading');
+    if (loading.length === 0) return { widgets, revisited };
+    if (Date.now() > deadline) throw new Error(`widgets still loading after ${HYDRATION_TIMEOUT_MS / 1000} s: ${loading.map((w) => w.id).join(', ')}`);
+    await page.waitForTimeout(500);
+    for (const w of (await widgetStates(page)).filter((x) => x.status === 'loading')) {
+      if (!revisited.includes(w.id)) revisited.push(w.id);
+      await page.locator(`section.widget[id="${w.id}"]`).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(SCROLL_PAUSE_MS * 2);
+    }
+  }
+}
+
+interface Phase {
+  readonly name: string;
+  readonly at: number;
+}
+
+function phaseAt(phases: readonly Phase[], t: number): string {
+  let name = 'before first action';
+  for (const p of phases) if (p.at <= t) name = p.name;
+  return name;
+}
+
+async function waitStatus(page: Page, widgetId: string, status: string, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    ([id, s]) => document.getElementById(id as string)?.getAttribute('data-status') === s,
+    [widgetId, status],
+    { timeout },
+  );
+}
+
+/**
+ * With the page loaded: plays the first widget, drags its R0 slider back and forth, then moves it
+ * with the arrow keys, then switches presets — timing phases in page time so the longest task can
+ * be attributed to what the reader was doing.
+ */
+export async function interact(page: Page, widget: Locator): Promise<Phase[]> {
+  const id = (await widget.getAttribute('id')) ?? '';
+  const phases: Phase[] = [];
+  // Also a performance mark, so a trace of the same run shows the phases.
+  const mark = async (name: string) => phases.push({ name, at: await page.evaluate((n) => performance.mark(`bench: ${n}`).startTime, name) });
+
+  await mark('play');
+  const toggle = widget.locator('button[data-action="toggle"]');
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await waitStatus(page, id, 'running');
+
+  const slider = widget.locator('input[type="range"][id$="-R0"]');
+  const box = await slider.boundingBox();
+  if (!box) throw new Error('R0 slider not visible');
+  const cy = box.y + box.height / 2;
+  const xAt = (f: number) => box.x + box.width * f;
+
+  await mark('drag R0 slider');
+  await page.mouse.move(xAt(0.1), cy);
+  await page.mouse.down();
+  const dragEnd = Date.now() + DRAG_MS;
+  for (let k = 0; Date.now() < dragEnd; k++) {
+    // R0 swept between ≈ 1 and ≈ 7, back and forth.
+    await page.mouse.move(xAt(0.05 + 0.3 * (0.5 - 0.5 * Math.cos(k / 10))), cy);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+
+  await mark('R0 slider, arrow keys');
+  await slider.focus();
+  const keysEnd = Date.now() + KEYS_MS;
+  for (let k = 0; Date.now() < keysEnd; k++) {
+    await page.keyboard.press(k % 40 < 20 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForTimeout(30);
+  }
+
+  const preset = widget.locator('select[id$="-preset"]');
+  for (const name of PRESETS) {
+    await mark(`preset → ${name}`);
+    await preset.selectOption(name);
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  await mark('end');
+  return phases;
+}
+
+const longest = (spans: readonly Span[]): Span | undefined => spans.reduce<Span | undefined>((a, b) => (!a || b.duration > a.duration ? b : a), undefined);
+
+// ---------------------------------------------------------------------------------------------
+
+export interface PageResults {
+  readonly metrics: Metric[];
+  readonly chromium: string;
+  /** Per page: the JavaScript files, largest first. */
+  readonly files: Record<string, JsFile[]>;
+}
+
+export interface PageOptions {
+  readonly origin: string;
+  readonly paths: readonly string[];
+  /** The page whose first widget is played with while the long tasks are timed. */
+  readonly interactPath: string;
+}
+
+async function measurePage(browser: Browser, origin: string, path: string, interactive: boolean, files: Record<string, JsFile[]>): Promise<Metric[]> {
+  const ctx = await browser.newContext({ viewport: VIEWPORT });
+  const metrics: Metric[] = [];
+  try {
+    await ctx.addInitScript(installProbe);
+    const jsFiles = collectJavaScript(ctx);
+    const page = await ctx.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(errorMessage(e)));
+
+    const t0 = Date.now();
+    await page.goto(origin + path, { waitUntil: 'load' });
+    const scrollSteps = await scrollThrough(page);
+    const { widgets, revisited } = await waitHydrated(page);
+    const hydratedMs = Date.now() - t0;
+    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+    const load = await readProbe(page);
+    await resetProbe(page);
+
+    const list = await jsFiles();
+    files[path] = list;
+    const inline = await page.evaluate(() =>
+      [...document.querySelectorAll('script:not([src])')]
+        .filter((s) => !s.getAttribute('type') || /module|javascript/.test(s.getAttribute('type') ?? ''))
+        .map((s) => s.textContent ?? ''),
+    );
+    const inlineGzip = inline.reduce((sum, text) => sum + gzipSync(Buffer.from(text), { level: 9 }).length, 0);
+    const total = list.reduce((s, f) => s + f.gzip, 0);
+    metrics.push({
+      id: `page.${path}.jsGzip`, name: `JS after hydration, gzip −9 (${path})`, value: total / 1000, unit: 'kB',
+      budget: { kind: 'max', limit: JS_BUDGET_BYTES / 1000 },
+      detail: {
+        files: list.length, bytes: list.reduce((s, f) => s + f.bytes, 0), gzipBytes: total, widgets, hydratedMs, scrollSteps, revisitedWidgets: revisited,
+        inlineScripts: { count: inline.length, gzipBytes: inlineGzip }, pageErrors, list,
+      },
+    });
+    metrics.push({
+      id: `page.${path}.inlineJsGzip`, name: `  inline <script> in the HTML, not counted (${path})`, value: inlineGzip / 1000, unit: 'kB',
+      detail: { count: inline.length },
+    });
+    const loadTask = longest(load.tasks);
+    metrics.push({
+      id: `page.${path}.loadLongestTask`, name: `longest task during load + hydration (${path})`,
+      value: Math.max(loadTask?.duration ?? 0, load.maxGap.duration), unit: 'ms',
+      detail: { longTaskApi: loadTask?.duration ?? 0, heartbeatGap: load.maxGap.duration, longTasks: load.tasks.length, hydratedMs, pageErrors },
+    });
+
+    if (!interactive) return metrics;
+
+    const widget = page.locator('section.widget').first();
+    await widget.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await resetProbe(page);
+    const phases = await interact(page, widget);
+    const run = await readProbe(page);
+    const task = longest(run.tasks);
+    const gap = run.maxGap;
+    const value = Math.max(task?.duration ?? 0, gap.duration);
+    const cause = gap.duration >= (task?.duration ?? 0) ? phaseAt(phases, gap.start) : phaseAt(phases, task?.start ?? 0);
+    const seconds = ((phases.at(-1)?.at ?? run.now) - (phases[0]?.at ?? 0)) / 1000;
+    const byPhase: Record<string, { longest: number; over50: number }> = {};
+    for (const s of [...run.gaps, ...run.tasks]) {
+      const p = phaseAt(phases, s.start);
+      const e = (byPhase[p] ??= { longest: 0, over50: 0 });
+      e.longest = Math.max(e.longest, s.duration);
+    }
+    for (const s of run.gaps) if (s.duration > LONG_TASK_BUDGET_MS) (byPhase[phaseAt(phases, s.start)] ??= { longest: 0, over50: 0 }).over50++;
+    const widgetId = (await widget.getAttribute('id')) ?? '';
+    metrics.push({
+      id: `page.${path}.runLongestTask`, name: `longest task while a simulation runs (${path}#${widgetId}, during: ${cause})`, value, unit: 'ms',
+      budget: { kind: 'max', limit: LONG_TASK_BUDGET_MS },
+      detail: {
+        cause, seconds, phases, byPhase, heartbeats: run.beats, gapsOver50: run.gaps.filter((g) => g.duration > LONG_TASK_BUDGET_MS).length,
+        longTasks: run.tasks, longestGaps: [...run.gaps].sort((a, b) => b.duration - a.duration).slice(0, 10), pageErrors,
+        otherWidgets: await widgetStates(page),
+      },
+    });
+    metrics.push({ id: `page.${path}.runLongTaskApi`, name: '  of which: Long Tasks API, longest entry', value: task?.duration ?? 0, unit: 'ms', detail: { count: run.tasks.length } });
+    metrics.push({
+      id: `page.${path}.runHeartbeatGap`, name: '  of which: heartbeat, longest gap', value: gap.duration, unit: 'ms',
+      detail: { gapsOver50: run.gaps.filter((g) => g.duration > LONG_TASK_BUDGET_MS).length, heartbeats: run.beats },
+    });
+    return metrics;
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** Every page metric; a page that fails becomes error rows, the other pages still run. */
+export async function pageMetrics(opts: PageOptions): Promise<PageResults> {
+  const browser = await chromium.launch(launchOptions());
+  const files: Record<string, JsFile[]> = {};
+  const metrics: Metric[] = [];
+  try {
+    for (const path of opts.paths) {
+      try {
+        metrics.push(...(await measurePage(browser, opts.origin, path, path === opts.interactPath, files)));
+      } catch (err) {
+        metrics.push({ id: `page.${path}`, name: `page ${path}: measurement failed`, value: null, unit: '', error: errorMessage(err) });
+      }
+    }
+    return { metrics, chromium: browser.version(), files };
+  } finally {
+    await browser.close();
+  }
+}
