@@ -4,9 +4,11 @@
  * main-thread task — while the page loads, and while a simulation runs and the reader plays with it.
  */
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { launchOptions } from '../test/browser.ts';
 import { errorMessage, type Metric } from './report.ts';
+import { describeTask, TRACE_CATEGORIES, TraceIndex, type TaskSummary } from './trace.ts';
 
 export const JS_BUDGET_BYTES = 150_000;
 export const LONG_TASK_BUDGET_MS = 50;
@@ -250,6 +252,8 @@ const longest = (spans: readonly Span[]): Span | undefined => spans.reduce<Span 
 export interface PageResults {
   readonly metrics: Metric[];
   readonly chromium: string;
+  /** What the longest tasks were made of, from the traces. */
+  readonly causes: Cause[];
   /** Per page: the JavaScript files, largest first. */
   readonly files: Record<string, JsFile[]>;
 }
@@ -259,17 +263,52 @@ export interface PageOptions {
   readonly paths: readonly string[];
   /** The page whose first widget is played with while the long tasks are timed. */
   readonly interactPath: string;
+  /** Where to keep each page's trace (open it in Chrome DevTools → Performance); none: not kept. */
+  readonly traceFile?: (path: string) => string;
 }
 
-async function measurePage(browser: Browser, origin: string, path: string, interactive: boolean, files: Record<string, JsFile[]>): Promise<Metric[]> {
+/** Pauses every running widget except `keep`, so exactly one simulation runs while timing. */
+async function pauseOthers(page: Page, keep: string): Promise<string[]> {
+  const paused: string[] = [];
+  for (const w of await widgetStates(page)) {
+    if (w.id === keep || w.status !== 'running') continue;
+    const toggle = page.locator(`section.widget[id="${w.id}"] button[data-action="toggle"]`);
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') continue;
+    await toggle.click();
+    await waitStatus(page, w.id, 'paused').catch(() => undefined);
+    paused.push(w.id);
+  }
+  return paused;
+}
+
+/** The trace task that overlaps a span measured in the page (the longest if several). */
+function taskAt(trace: TraceIndex | undefined, span: Span | undefined): TaskSummary | undefined {
+  if (!trace || !span || span.duration <= 0) return undefined;
+  return trace.tasksIn(span.start, span.start + span.duration)[0];
+}
+
+export interface Cause {
+  readonly page: string;
+  readonly what: string;
+  readonly ms: number;
+  readonly during: string;
+  readonly task: string | undefined;
+}
+
+async function measurePage(
+  browser: Browser, origin: string, path: string, interactive: boolean, files: Record<string, JsFile[]>, causes: Cause[], traceFile: string | undefined,
+): Promise<Metric[]> {
   const ctx = await browser.newContext({ viewport: VIEWPORT });
   const metrics: Metric[] = [];
+  let tracing = false;
   try {
     await ctx.addInitScript(installProbe);
     const jsFiles = collectJavaScript(ctx);
     const page = await ctx.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(errorMessage(e)));
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    tracing = true;
 
     const t0 = Date.now();
     await page.goto(origin + path, { waitUntil: 'load' });
@@ -278,7 +317,8 @@ async function measurePage(browser: Browser, origin: string, path: string, inter
     const hydratedMs = Date.now() - t0;
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
     const load = await readProbe(page);
-    await resetProbe(page);
+    await page.evaluate(() => performance.mark('bench: hydrated'));
+    const runningAfterLoad = (await widgetStates(page)).filter((w) => w.status === 'running').map((w) => w.id);
 
     const list = await jsFiles();
     files[path] = list;
@@ -301,50 +341,103 @@ async function measurePage(browser: Browser, origin: string, path: string, inter
       id: `page.${path}.inlineJsGzip`, name: `  inline <script> in the HTML, not counted (${path})`, value: inlineGzip / 1000, unit: 'kB',
       detail: { count: inline.length },
     });
+
+    let phases: Phase[] = [];
+    let run: ProbeReading | undefined;
+    let widgetId = '';
+    let paused: string[] = [];
+    if (interactive) {
+      const widget = page.locator('section.widget').first();
+      widgetId = (await widget.getAttribute('id')) ?? '';
+      paused = await pauseOthers(page, widgetId);
+      await widget.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await resetProbe(page);
+      phases = await interact(page, widget);
+      run = await readProbe(page);
+    }
+
+    tracing = false;
+    const traceJson = await browser.stopTracing();
+    let trace: TraceIndex | undefined;
+    try {
+      trace = new TraceIndex(traceJson);
+      if (traceFile) writeFileSync(traceFile, traceJson);
+    } catch (err) {
+      pageErrors.push(`trace: ${errorMessage(err)}`);
+    }
+
     const loadTask = longest(load.tasks);
+    const loadValue = Math.max(loadTask?.duration ?? 0, load.maxGap.duration);
+    const loadSpan = load.maxGap.duration >= (loadTask?.duration ?? 0) ? load.maxGap : loadTask;
+    const loadCause = taskAt(trace, loadSpan);
+    causes.push({ page: path, what: 'longest task during load + hydration', ms: loadValue, during: 'load + hydration', task: loadCause && describeTask(loadCause) });
     metrics.push({
-      id: `page.${path}.loadLongestTask`, name: `longest task during load + hydration (${path})`,
-      value: Math.max(loadTask?.duration ?? 0, load.maxGap.duration), unit: 'ms',
-      detail: { longTaskApi: loadTask?.duration ?? 0, heartbeatGap: load.maxGap.duration, longTasks: load.tasks.length, hydratedMs, pageErrors },
+      id: `page.${path}.loadLongestTask`, name: `longest task during load + hydration (${path})`, value: loadValue, unit: 'ms',
+      detail: {
+        longTaskApi: loadTask?.duration ?? 0, heartbeatGap: load.maxGap.duration, longTasks: load.tasks.length, hydratedMs, runningAfterLoad, pageErrors,
+        traceTask: loadCause,
+      },
     });
 
-    if (!interactive) return metrics;
-
-    const widget = page.locator('section.widget').first();
-    await widget.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(500);
-    await resetProbe(page);
-    const phases = await interact(page, widget);
-    const run = await readProbe(page);
+    if (!run) return metrics;
     const task = longest(run.tasks);
     const gap = run.maxGap;
     const value = Math.max(task?.duration ?? 0, gap.duration);
-    const cause = gap.duration >= (task?.duration ?? 0) ? phaseAt(phases, gap.start) : phaseAt(phases, task?.start ?? 0);
-    const seconds = ((phases.at(-1)?.at ?? run.now) - (phases[0]?.at ?? 0)) / 1000;
+    const span = gap.duration >= (task?.duration ?? 0) ? gap : task;
+    const during = phaseAt(phases, span?.start ?? 0);
+    const runStart = phases[0]?.at ?? 0;
+    const runEnd = phases.at(-1)?.at ?? run.now;
     const byPhase: Record<string, { longest: number; over50: number }> = {};
     for (const s of [...run.gaps, ...run.tasks]) {
-      const p = phaseAt(phases, s.start);
-      const e = (byPhase[p] ??= { longest: 0, over50: 0 });
+      const e = (byPhase[phaseAt(phases, s.start)] ??= { longest: 0, over50: 0 });
       e.longest = Math.max(e.longest, s.duration);
     }
     for (const s of run.gaps) if (s.duration > LONG_TASK_BUDGET_MS) (byPhase[phaseAt(phases, s.start)] ??= { longest: 0, over50: 0 }).over50++;
-    const widgetId = (await widget.getAttribute('id')) ?? '';
+    const runTasks = trace?.tasksIn(runStart, runEnd) ?? [];
+    const cause = taskAt(trace, span);
+    const mostCpu = runTasks.reduce<TaskSummary | undefined>((a, b) => (!a || b.cpu > a.cpu ? b : a), undefined);
+    causes.push({ page: path, what: 'longest task while a simulation runs', ms: value, during, task: cause && describeTask(cause) });
+    if (mostCpu) {
+      causes.push({ page: path, what: 'most CPU in one task while it runs', ms: mostCpu.cpu, during: phaseAt(phases, mostCpu.start), task: describeTask(mostCpu) });
+    }
+    const gapsOver = run.gaps.filter((g) => g.duration > LONG_TASK_BUDGET_MS).length;
     metrics.push({
-      id: `page.${path}.runLongestTask`, name: `longest task while a simulation runs (${path}#${widgetId}, during: ${cause})`, value, unit: 'ms',
+      id: `page.${path}.runLongestTask`, name: `longest task while a simulation runs (${path}#${widgetId})`, value, unit: 'ms',
       budget: { kind: 'max', limit: LONG_TASK_BUDGET_MS },
       detail: {
-        cause, seconds, phases, byPhase, heartbeats: run.beats, gapsOver50: run.gaps.filter((g) => g.duration > LONG_TASK_BUDGET_MS).length,
-        longTasks: run.tasks, longestGaps: [...run.gaps].sort((a, b) => b.duration - a.duration).slice(0, 10), pageErrors,
-        otherWidgets: await widgetStates(page),
+        during, seconds: (runEnd - runStart) / 1000, phases, byPhase, heartbeats: run.beats, gapsOver50: gapsOver, pausedOtherWidgets: paused,
+        longTasks: run.tasks, longestGaps: [...run.gaps].sort((a, b) => b.duration - a.duration).slice(0, 10), traceTask: cause,
+        traceTasksOver50: runTasks.filter((t) => t.wall > LONG_TASK_BUDGET_MS).length, pageErrors,
       },
     });
-    metrics.push({ id: `page.${path}.runLongTaskApi`, name: '  of which: Long Tasks API, longest entry', value: task?.duration ?? 0, unit: 'ms', detail: { count: run.tasks.length } });
+    metrics.push({ id: `page.${path}.runLongTaskApi`, name: '  Long Tasks API: longest entry', value: task?.duration ?? 0, unit: 'ms', detail: { count: run.tasks.length } });
     metrics.push({
-      id: `page.${path}.runHeartbeatGap`, name: '  of which: heartbeat, longest gap', value: gap.duration, unit: 'ms',
-      detail: { gapsOver50: run.gaps.filter((g) => g.duration > LONG_TASK_BUDGET_MS).length, heartbeats: run.beats },
+      id: `page.${path}.runHeartbeatGap`, name: '  heartbeat: longest gap between timer callbacks', value: gap.duration, unit: 'ms',
+      detail: { gapsOver50: gapsOver, heartbeats: run.beats },
     });
+    if (mostCpu) {
+      metrics.push({
+        id: `page.${path}.runTraceCpu`, name: '  trace: most main-thread CPU time in one task', value: mostCpu.cpu, unit: 'ms',
+        detail: mostCpu,
+      });
+      const frames = runTasks.filter((t) => t.rafCallbacks === 1 && Object.keys(t.events).length === 0).map((t) => t.cpu).sort((a, b) => a - b);
+      if (frames.length) {
+        metrics.push({
+          id: `page.${path}.runFrameCpu`, name: '  trace: main-thread CPU per widget frame (median)', value: frames[frames.length >> 1] as number, unit: 'ms',
+          detail: { frames: frames.length, p90: frames[Math.floor(frames.length * 0.9)] },
+        });
+      }
+      const busy = runTasks.reduce((sum, t) => sum + t.cpu, 0) / Math.max(1, runEnd - runStart);
+      metrics.push({ id: `page.${path}.runBusy`, name: '  trace: main thread busy (CPU) while it runs', value: 100 * busy, unit: '%' });
+      metrics.push({
+        id: `page.${path}.runTasksOver50`, name: '  trace: tasks over 50 ms (wall) while it runs', value: runTasks.filter((t) => t.wall > LONG_TASK_BUDGET_MS).length,
+        unit: `of ${runTasks.length}`,
+      });
+    }
     return metrics;
   } finally {
+    if (tracing) await browser.stopTracing().catch(() => undefined);
     await ctx.close();
   }
 }
@@ -354,15 +447,16 @@ export async function pageMetrics(opts: PageOptions): Promise<PageResults> {
   const browser = await chromium.launch(launchOptions());
   const files: Record<string, JsFile[]> = {};
   const metrics: Metric[] = [];
+  const causes: Cause[] = [];
   try {
     for (const path of opts.paths) {
       try {
-        metrics.push(...(await measurePage(browser, opts.origin, path, path === opts.interactPath, files)));
+        metrics.push(...(await measurePage(browser, opts.origin, path, path === opts.interactPath, files, causes, opts.traceFile?.(path))));
       } catch (err) {
         metrics.push({ id: `page.${path}`, name: `page ${path}: measurement failed`, value: null, unit: '', error: errorMessage(err) });
       }
     }
-    return { metrics, chromium: browser.version(), files };
+    return { metrics, chromium: browser.version(), files, causes };
   } finally {
     await browser.close();
   }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineMetrics, MIN_REP_SECONDS, REPS } from './engines.ts';
-import { pageMetrics, type JsFile } from './page.ts';
+import { pageMetrics, type Cause, type JsFile } from './page.ts';
 import { errorMessage, formatValue, metricsTable, statusOf, table, type Metric } from './report.ts';
 import { build, distFreshness, startPreview, type Preview } from './site.ts';
 
@@ -24,6 +24,7 @@ const WATCHDOG_MS = 5 * 60_000;
 const started = new Date();
 const metrics: Metric[] = [];
 const files: Record<string, JsFile[]> = {};
+const causes: Cause[] = [];
 const notes: string[] = [];
 let chromiumVersion: string | undefined;
 let preview: Preview | undefined;
@@ -82,6 +83,18 @@ function report(): void {
     log(`Largest JavaScript files on ${path} (of ${list.length}):`);
     log(table(['file', 'bytes', 'gzip −9'], list.slice(0, 5).map((f) => [new URL(f.url).pathname, f.bytes.toLocaleString('en-US'), f.gzip.toLocaleString('en-US')]), [1, 2]));
   }
+  if (causes.length) {
+    log('');
+    log('What the longest tasks were made of (from a Chromium trace of the same run; self times):');
+    for (const c of causes) {
+      log(`- ${c.page} ${c.what}: ${formatValue(c.ms)} ms, during ${c.during}`);
+      log(`    ${c.task ?? 'no trace task found at that time'}`);
+    }
+  }
+  const busy = machine().loadAverageAtStart[0] ?? 0;
+  if (busy > os.availableParallelism()) {
+    notes.push(`the machine was busy (load average ${busy} on ${os.availableParallelism()} cores): wall-clock times are inflated; compare CPU times`);
+  }
   const errors = metrics.filter((x) => x.error);
   for (const e of errors) log(`error: ${e.name}: ${e.error}`);
   for (const n of notes) log(`note: ${n}`);
@@ -120,8 +133,12 @@ async function main(): Promise<void> {
     }
     preview = await startPreview(ROOT, PORT);
     if (preview.port !== PORT) notes.push(`port ${PORT} was taken; served on ${preview.port}`);
-    const pages = await pageMetrics({ origin: preview.origin, paths: PAGES, interactPath: INTERACT_PAGE });
+    const pages = await pageMetrics({
+      origin: preview.origin, paths: PAGES, interactPath: INTERACT_PAGE,
+      traceFile: (path) => join(dirname(OUT), `trace${path.replace(/\/$/, '').replaceAll('/', '-')}.json`),
+    });
     metrics.push(...pages.metrics);
+    causes.push(...pages.causes);
     Object.assign(files, pages.files);
     chromiumVersion = pages.chromium;
   } catch (err) {

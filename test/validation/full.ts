@@ -1,0 +1,99 @@
+/**
+ * Full-size validation runs, too long for `npm test`: `npm run validate:full`.
+ * Prints each check with its worst deviation and tolerance; exits 1 if any fails.
+ * Results of the last run are recorded in the engines' READMEs.
+ */
+import { runToEnd } from '../../simulations/core/engine.ts';
+import { defaultsOf } from '../../simulations/core/params.ts';
+import { sirEngine } from '../../simulations/sir/index.ts';
+import { sirStochasticEngine } from '../../simulations/sir-stochastic/index.ts';
+
+interface Check {
+  name: string;
+  worst: number;
+  tolerance: number;
+  cases: number;
+}
+const checks: Check[] = [];
+function record(name: string, deviations: number[], tolerance: number): void {
+  checks.push({ name, worst: deviations.reduce((a, b) => Math.max(a, b), 0), tolerance, cases: deviations.length });
+}
+
+/** s∞ from ln(s∞/s0) = −R0 (s0 + i0 − s∞), by bisection in log s (independent of the engine's solver). */
+function exactFinalSize(R0: number, s0: number, i0: number): number {
+  let lo = -745;
+  let hi = Math.min(Math.log(s0), -Math.log(R0));
+  const g = (x: number) => x - Math.log(s0) + R0 * (s0 + i0 - Math.exp(x));
+  for (let k = 0; k < 300; k++) {
+    const mid = 0.5 * (lo + hi);
+    if (g(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return s0 + i0 - Math.exp(0.5 * (lo + hi));
+}
+
+// 1. Deterministic SIR/SEIR on a fine grid.
+{
+  const base = defaultsOf(sirEngine.params);
+  const finalDev: number[] = [];
+  const peakDev: number[] = [];
+  const seirDev: number[] = [];
+  const conservation: number[] = [];
+  for (let R0 = 1.1; R0 <= 20; R0 *= 1.07) {
+    for (const i0 of [1e-8, 1e-6, 1e-4, 1e-2, 0.1]) {
+      for (const v of [0, 0.1, 0.3, 0.5]) {
+        const s0 = 1 - v - i0;
+        if (s0 <= 0 || R0 * s0 < 1.02) continue; // too close to threshold to finish in 3650 days
+        const gamma = R0 > 5 ? 0.05 : 0.2;
+        const p = { ...base, R0, gamma, N: 1e6, initialInfected: i0 * 1e6, vaccinated: v, tMax: 3650, outputInterval: 1 };
+        const run = sirEngine.create(p, 0);
+        runToEnd(run, 1e9);
+        const f = run.observe();
+        if (f.summary['stillInfectious']! > 1e-12) continue;
+        finalDev.push(Math.abs(f.summary['finalSize']! - exactFinalSize(R0, s0, i0)));
+        peakDev.push(Math.abs(f.summary['peakPrevalence']! - (i0 + s0 - (1 + Math.log(R0 * s0)) / R0)));
+        for (let k = 0; k < f.length; k++) {
+          const sum = f.series['S']![k]! + f.series['E']![k]! + f.series['I']![k]! + f.series['R']![k]! + f.series['V']![k]!;
+          conservation.push(Math.abs(sum - 1e6) / 1e6);
+        }
+        const seir = sirEngine.create({ ...p, model: 'SEIR', sigma: 0.3 }, 0);
+        runToEnd(seir, 1e9);
+        const fs = seir.observe();
+        if (fs.summary['stillInfectious']! < 1e-12) seirDev.push(Math.abs(fs.summary['finalSize']! - f.summary['finalSize']!));
+      }
+    }
+  }
+  record('sir: final size vs exact relation', finalDev, 1e-8);
+  record('sir: peak prevalence vs closed form', peakDev, 1e-8);
+  record('sir: conservation S+E+I+R+V = N (relative, every row)', conservation, 1e-12);
+  record('seir: final size equals SIR', seirDev, 1e-8);
+}
+
+// 2. Stochastic SIR: P(total infected = 1) = 1/(1 + R0 (N−1)/N), in units of the standard error.
+{
+  const base = defaultsOf(sirStochasticEngine.params);
+  const zScores: number[] = [];
+  for (const N of [20, 100, 1000]) {
+    for (const R0 of [0.5, 1.5, 3]) {
+      const runs = 200_000;
+      let single = 0;
+      for (let k = 0; k < runs; k++) {
+        const run = sirStochasticEngine.create({ ...base, N, R0, initialInfected: 1 }, 2026, k);
+        runToEnd(run, 1e12);
+        if (run.observe().summary['finalSize'] === 1 / N) single++;
+      }
+      const p = 1 / (1 + (R0 * (N - 1)) / N);
+      zScores.push(Math.abs(single / runs - p) / Math.sqrt((p * (1 - p)) / runs));
+    }
+  }
+  record('sir-stochastic: P(total = 1), |z| over 9 (N, R0), 2·10^5 runs each, seed 2026', zScores, 4);
+}
+
+let failed = 0;
+console.log('check'.padEnd(78), 'cases'.padStart(7), 'worst'.padStart(11), 'tolerance'.padStart(11), ' result');
+for (const c of checks) {
+  const ok = c.worst <= c.tolerance;
+  if (!ok) failed++;
+  console.log(c.name.padEnd(78), String(c.cases).padStart(7), c.worst.toExponential(2).padStart(11), c.tolerance.toExponential(0).padStart(11), ok ? ' ok' : ' FAIL');
+}
+process.exit(failed ? 1 : 0);
