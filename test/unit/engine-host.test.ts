@@ -41,7 +41,7 @@ describe('the worker host', () => {
       await host.open(id, 'sir', {}, 0, 0, { onFrame: (m) => frames.set(id, m.frame), onError: (e) => errors.push(`${id}:${e}`) });
       host.play(id);
     }
-    (host.sessions.get(1)!.inst as { advance: () => never }).advance = () => {
+    host.sessions.get(1)!.inst.advance = () => {
       throw new Error('bad state');
     };
     runTimers(30);

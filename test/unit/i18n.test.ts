@@ -4,6 +4,7 @@ import { en } from '../../src/i18n/en.ts';
 import { hasKey, t } from '../../src/i18n/index.ts';
 import { ja } from '../../src/i18n/ja.ts';
 import { labelPrefix } from '../../src/lib/widget-controller.svelte.ts';
+import type { ParamSchema } from '../../simulations/core/params.ts';
 import { engineIds, loadSpec } from '../../simulations/registry.ts';
 
 describe('both languages are first-class', () => {
@@ -29,14 +30,15 @@ describe('both languages are first-class', () => {
   it('every key an engine schema names exists (params, observables, rules, presets, work unit)', async () => {
     for (const id of engineIds) {
       const spec = await loadSpec(id);
+      const params: ParamSchema = spec.params;
       const keys = [
         spec.label,
         spec.workUnit.label,
-        ...Object.values(spec.params).map((p) => p.label),
+        ...Object.values(params).map((p) => p.label),
         ...Object.values(spec.observables.series).map((o) => o.label),
         ...Object.values(spec.observables.summary).map((o) => o.label),
         ...Object.keys(spec.presets).map((name) => `${labelPrefix(spec)}.preset.${name}`),
-        ...[...Object.values(spec.params), ...Object.values(spec.observables.series), ...Object.values(spec.observables.summary)]
+        ...[...Object.values(params), ...Object.values(spec.observables.series), ...Object.values(spec.observables.summary)]
           .map((p) => ('unit' in p && p.unit ? `unit.${p.unit}` : undefined))
           .filter((k): k is string => k !== undefined),
       ];
