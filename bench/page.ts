@@ -2,6 +2,11 @@
  * Page budgets, measured with Playwright in Debian's Chromium against the production build:
  * the JavaScript a lesson page loads once every widget (and its worker) is up, and the longest
  * main-thread task — while the page loads, and while a simulation runs and the reader plays with it.
+ *
+ * Each page gets a fresh browser context (empty cache) and is recorded in a Chromium trace
+ * (timeline categories only), which is used afterwards to say what the longest tasks were made of
+ * and how much CPU they really used — see trace.ts. The budgets themselves come from the page's
+ * own observations (Long Tasks API and a timer heartbeat), not from the trace.
  */
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';

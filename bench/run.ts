@@ -128,7 +128,14 @@ async function main(): Promise<void> {
     const fresh = distFreshness(ROOT);
     if (fresh.stale) {
       log(`Building: ${fresh.reason}.`);
-      await build(ROOT);
+      try {
+        await build(ROOT);
+      } catch (err) {
+        // Another `astro build` in the same checkout (a test run) empties dist/ under ours: once more.
+        log(`${errorMessage(err)}; building again in 5 s.`);
+        await new Promise((r) => setTimeout(r, 5000));
+        await build(ROOT);
+      }
       notes.push(`built dist/ first (${fresh.reason})`);
     }
     preview = await startPreview(ROOT, PORT);

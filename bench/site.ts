@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 /** What the build reads: a change to any of these makes dist/ stale. */
 const SOURCES = ['src', 'simulations', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'];
+/** …except notes beside the code and tests, which no page imports. */
+const NOT_BUILT = /(^|\/)README\.md$|\.test\.ts$/;
 
 function walk(path: string, visit: (file: string, mtimeMs: number) => void): void {
   if (!existsSync(path)) return;
@@ -38,7 +40,7 @@ export function distFreshness(root: string): Freshness {
   let newestFile = '';
   for (const s of SOURCES) {
     walk(join(root, s), (file, mtime) => {
-      if (mtime > newest) {
+      if (mtime > newest && !NOT_BUILT.test(file)) {
         newest = mtime;
         newestFile = file;
       }
