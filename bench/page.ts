@@ -312,13 +312,21 @@ async function measurePage(
     const page = await ctx.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(errorMessage(e)));
+    const failed: string[] = [];
+    ctx.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText ?? 'failed'})`));
+    ctx.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.url()} (${r.status()})`);
+    });
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     tracing = true;
 
     const t0 = Date.now();
     await page.goto(origin + path, { waitUntil: 'load' });
     const scrollSteps = await scrollThrough(page);
-    const { widgets, revisited } = await waitHydrated(page);
+    const { widgets, revisited } = await waitHydrated(page).catch((err: unknown) => {
+      const why = [...failed.slice(0, 3).map((f) => `failed: ${f}`), ...pageErrors.slice(0, 3).map((e) => `page error: ${e}`)];
+      throw new Error([errorMessage(err), ...why].join('; '));
+    });
     const hydratedMs = Date.now() - t0;
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
     const load = await readProbe(page);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { engineMetrics, MIN_REP_SECONDS, REPS } from './engines.ts';
 import { pageMetrics, type Cause, type JsFile } from './page.ts';
 import { errorMessage, formatValue, metricsTable, statusOf, table, type Metric } from './report.ts';
-import { build, distFreshness, startPreview, type Preview } from './site.ts';
+import { build, distFreshness, snapshotDist, startPreview, type Preview } from './site.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out', 'latest.json');
@@ -138,7 +138,9 @@ async function main(): Promise<void> {
       }
       notes.push(`built dist/ first (${fresh.reason})`);
     }
-    preview = await startPreview(ROOT, PORT);
+    const site = join(dirname(OUT), 'site');
+    await snapshotDist(ROOT, site, PAGES);
+    preview = await startPreview(ROOT, PORT, relative(ROOT, site));
     if (preview.port !== PORT) notes.push(`port ${PORT} was taken; served on ${preview.port}`);
     const pages = await pageMetrics({
       origin: preview.origin, paths: PAGES, interactPath: INTERACT_PAGE,

@@ -1,10 +1,10 @@
 /**
  * The production build and a preview server for the page benchmarks: builds when dist/ is missing
- * or older than the sources, then serves dist/ with `astro preview` on a local port as a child
- * process that is always stopped again.
+ * or older than the sources, then serves (a snapshot of) dist/ with `astro preview` on a local
+ * port, as a child process that is always stopped again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -64,6 +64,38 @@ export function build(root: string): Promise<void> {
   });
 }
 
+/**
+ * Copies dist/ to `dest` and checks that the given pages and every /_astro/ file they name are
+ * there. The benchmark serves the copy: another `astro build` in the same checkout (a test run)
+ * empties and rewrites dist/, which would otherwise pull chunks from under a measurement.
+ */
+export async function snapshotDist(root: string, dest: string, pages: readonly string[]): Promise<void> {
+  let missing: string[] = [];
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, 3000));
+    rmSync(dest, { recursive: true, force: true });
+    try {
+      cpSync(join(root, 'dist'), dest, { recursive: true });
+    } catch {
+      missing = ['dist/ (changing while copied)'];
+      continue;
+    }
+    missing = [];
+    for (const page of pages) {
+      const html = join(dest, page, 'index.html');
+      if (!existsSync(html)) {
+        missing.push(page);
+        continue;
+      }
+      for (const m of readFileSync(html, 'utf8').matchAll(/["'(](\/_astro\/[^"'()\s]+)/g)) {
+        if (!existsSync(join(dest, m[1] as string))) missing.push(m[1] as string);
+      }
+    }
+    if (missing.length === 0) return;
+  }
+  throw new Error(`dist/ is incomplete (a build running elsewhere?): ${missing.slice(0, 3).join(', ')}`);
+}
+
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = createServer();
@@ -100,11 +132,12 @@ process.on('exit', () => {
  * server per project and would refuse to start beside one already running (or move itself to the
  * background when it thinks an agent runs it); the benchmark's server is private and short-lived.
  */
-export async function startPreview(root: string, port: number, timeoutMs = 30_000): Promise<Preview> {
+export async function startPreview(root: string, port: number, outDir?: string, timeoutMs = 30_000): Promise<Preview> {
   let p = port;
   while (!(await portIsFree(p))) p++;
   const origin = `http://127.0.0.1:${p}`;
-  const child = npx(['astro', 'preview', '--host', '127.0.0.1', '--port', String(p), '--ignore-lock'], root, 'pipe');
+  const args = ['astro', 'preview', '--host', '127.0.0.1', '--port', String(p), '--ignore-lock', ...(outDir ? ['--outDir', outDir] : [])];
+  const child = npx(args, root, 'pipe');
   live.add(child);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

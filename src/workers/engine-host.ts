@@ -40,6 +40,11 @@ export interface Session {
   playing: boolean;
   speed: number;
   lastTick: number;
+  /**
+   * Work owed to the wall clock (speed × work per second × elapsed). An engine may overshoot a
+   * budget by part of a step; the debt carries over, so the average pace is what was asked.
+   */
+  credit: number;
   generation: number;
   spare: SeriesBuffers | undefined;
   broken: boolean;
@@ -79,7 +84,7 @@ export class EngineHost {
     const s: Session = {
       engine, params: clean, seed, stream, callbacks,
       inst: engine.create(clean, seed, stream),
-      playing: false, speed: 1, lastTick: 0, generation: 0, spare: undefined, broken: false, closed: false,
+      playing: false, speed: 1, lastTick: 0, credit: 0, generation: 0, spare: undefined, broken: false, closed: false,
     };
     this.sessions.set(id, s);
     this.push(s);
@@ -115,6 +120,7 @@ export class EngineHost {
     if (s.broken || s.playing) return;
     s.playing = true;
     s.lastTick = this.now();
+    s.credit = 0;
     this.loop(s);
   }
 
@@ -192,17 +198,20 @@ export class EngineHost {
     const start = this.now();
     const gap = Math.min(MAX_TICK_GAP_MS, start - s.lastTick);
     s.lastTick = start;
-    const wanted = (s.speed * s.engine.workUnit.perSecond * gap) / 1000;
+    // Never bank more than one tick's worth: a slow engine runs slower, it does not lurch.
+    const perTick = (s.speed * s.engine.workUnit.perSecond * gap) / 1000;
+    s.credit = Math.min(s.credit + perTick, perTick);
     // Sub-chunks small enough that the deadline is checked often.
     const chunk = Math.max(s.engine.workUnit.step * 1e-3, s.engine.workUnit.perSecond / 240);
-    let done = 0;
     try {
       let last = { work: 0, done: false, progress: 0 };
-      while (done < wanted && !last.done && this.now() - start < TICK_BUDGET_MS) {
-        last = s.inst.advance(Math.min(chunk, wanted - done));
-        done += last.work;
+      let worked = false;
+      while (s.credit > 0 && !last.done && this.now() - start < TICK_BUDGET_MS) {
+        last = s.inst.advance(Math.min(chunk, s.credit));
+        s.credit -= last.work;
+        worked = true;
       }
-      this.push(s);
+      if (worked) this.push(s);
       if (last.done) s.playing = false;
     } catch (err) {
       this.fail(s, err);
