@@ -146,16 +146,23 @@ function collectJavaScript(ctx: BrowserContext): () => Promise<JsFile[]> {
 const widgetStates = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll('section.widget')].map((s) => ({ id: s.id, status: s.getAttribute('data-status') ?? '' })));
 
-/** Scrolls the whole page a little at a time, so every client:visible island comes into view. */
+/**
+ * Scrolls the whole page a little at a time, so every client:visible island comes into view. The
+ * loop runs inside the page (one round trip: a busy page answers each evaluate() slowly).
+ */
 export async function scrollThrough(page: Page): Promise<number> {
-  let steps = 0;
-  for (;;) {
-    const { y, height, vh } = await page.evaluate(() => ({ y: scrollY, height: document.documentElement.scrollHeight, vh: innerHeight }));
-    if (y + vh >= height - 2 || steps > 500) return steps;
-    await page.evaluate((dy) => window.scrollBy({ top: dy, behavior: 'instant' }), Math.round(vh * SCROLL_FRACTION));
-    await page.waitForTimeout(SCROLL_PAUSE_MS);
-    steps++;
-  }
+  return page.evaluate(
+    async ({ fraction, pause }) => {
+      let steps = 0;
+      while (scrollY + innerHeight < document.documentElement.scrollHeight - 2 && steps < 500) {
+        window.scrollBy({ top: Math.round(innerHeight * fraction), behavior: 'instant' });
+        steps++;
+        await new Promise((r) => setTimeout(r, pause));
+      }
+      return steps;
+    },
+    { fraction: SCROLL_FRACTION, pause: SCROLL_PAUSE_MS },
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  * 0 — a benchmark reports "OVER", it never fails a build. See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,13 +22,21 @@ const INTERACT_PAGE = '/en/lessons/sir/';
 const WATCHDOG_MS = 5 * 60_000;
 
 const started = new Date();
+const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
 const metrics: Metric[] = [];
 const files: Record<string, JsFile[]> = {};
 const causes: Cause[] = [];
 const notes: string[] = [];
 let chromiumVersion: string | undefined;
 let preview: Preview | undefined;
+/** The copy of dist/ the preview server serves (a temporary directory). */
+let site: string | undefined;
 let finished = false;
+
+function removeSite(): void {
+  if (site) rmSync(site, { recursive: true, force: true });
+  site = undefined;
+}
 
 function gitCommit(): string | undefined {
   try {
@@ -52,7 +60,6 @@ function machine() {
     loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
 }
-const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -62,6 +69,7 @@ function report(): void {
   if (finished) return;
   finished = true;
   preview?.stop();
+  removeSite();
   const m = machine();
   log('');
   log(`Gakusai benchmarks — ${started.toISOString()}${gitCommit() ? ` — commit ${gitCommit()}` : ''}`);
@@ -138,9 +146,10 @@ async function main(): Promise<void> {
       }
       notes.push(`built dist/ first (${fresh.reason})`);
     }
-    const site = join(dirname(OUT), 'site');
+    // Outside the repository: built JavaScript under bench/ would be linted and type-checked.
+    site = mkdtempSync(join(os.tmpdir(), 'gakusai-bench-site-'));
     await snapshotDist(ROOT, site, PAGES);
-    preview = await startPreview(ROOT, PORT, relative(ROOT, site));
+    preview = await startPreview(ROOT, PORT, site);
     if (preview.port !== PORT) notes.push(`port ${PORT} was taken; served on ${preview.port}`);
     const pages = await pageMetrics({
       origin: preview.origin, paths: PAGES, interactPath: INTERACT_PAGE,
@@ -154,6 +163,7 @@ async function main(): Promise<void> {
     metrics.push({ id: 'page', name: 'page budgets: not measured', value: null, unit: '', error: errorMessage(err) });
   } finally {
     preview?.stop();
+    removeSite();
   }
 }
 

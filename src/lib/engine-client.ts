@@ -17,6 +17,7 @@ interface PoolWorker {
 }
 
 const MAX_WORKERS = 4;
+const MIN_FRAME_INTERVAL_MS = 30;
 
 /** At most one worker per core (and never more than MAX_WORKERS). */
 export function poolSize(): number {
@@ -82,6 +83,9 @@ export class Session {
   private pending: Frame | undefined;
   private rafHandle = 0;
   private closed = false;
+  private lastDelivery = -Infinity;
+  /** Off-screen widgets get no frames (their plots would redraw for nobody); the newest waits. */
+  private visible = true;
 
   private constructor(host: PoolWorker, handlers: SessionHandlers) {
     this.host = host;
@@ -122,9 +126,22 @@ export class Session {
   private flush(): void {
     this.rafHandle = 0;
     const frame = this.pending;
+    if (!frame || this.closed || !this.visible) return;
+    // Redrawing charts 60 times a second costs more main-thread time than it shows; 30 is smooth.
+    const now = performance.now();
+    if (now - this.lastDelivery < MIN_FRAME_INTERVAL_MS && !frame.done) {
+      this.rafHandle = requestAnimationFrame(() => this.flush());
+      return;
+    }
+    this.lastDelivery = now;
     this.pending = undefined;
-    if (!frame || this.closed) return;
     this.handlers.onFrame(frame);
+  }
+
+  /** Whether the widget is on screen; frames wait (newest only) while it is not. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (visible && this.pending && !this.rafHandle) this.rafHandle = requestAnimationFrame(() => this.flush());
   }
 
   /** Hands a frame's buffers back to the worker once the page no longer needs them. */

@@ -56,6 +56,7 @@ export class WidgetController {
   }
 
   private session: Session | undefined;
+  private visible = true;
   /** Parameters whose current message comes from a rule across parameters. */
   // Bookkeeping only, never rendered: a plain Set is intended.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -114,6 +115,7 @@ export class WidgetController {
         this.session.close();
         return;
       }
+      this.session.setVisible(this.visible);
       await this.session.setSpeed(this.speedFactor());
       this.status = this.frame?.done ? 'done' : 'paused';
     } catch (err) {
@@ -254,6 +256,12 @@ export class WidgetController {
       const search = writeWidgetState(location.search, this.widgetId, this.spec, this.params, this.seed);
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     }, 250);
+  }
+
+  /** Off-screen widgets keep simulating but stop redrawing until they are seen again. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.session?.setVisible(visible);
   }
 
   /** A link that opens this page with this widget in its current state. */
