@@ -293,10 +293,30 @@ async function pauseOthers(page: Page, keep: string): Promise<string[]> {
   return paused;
 }
 
-/** The trace task that overlaps a span measured in the page (the longest if several). */
-function taskAt(trace: TraceIndex | undefined, span: Span | undefined): TaskSummary | undefined {
+interface SpanInTrace {
+  /** The longest trace task overlapping the span. */
+  readonly task: TaskSummary;
+  /** Tasks of ≥ 1 ms overlapping it, and their CPU time together. */
+  readonly tasks: number;
+  readonly cpu: number;
+  readonly text: string;
+}
+
+/**
+ * What the trace shows during a span measured in the page. A heartbeat gap can cover several
+ * tasks: a busy renderer runs input and rendering before timers, so a timer may wait through
+ * more than one task.
+ */
+function traceAt(trace: TraceIndex | undefined, span: Span | undefined): SpanInTrace | undefined {
   if (!trace || !span || span.duration <= 0) return undefined;
-  return trace.tasksIn(span.start, span.start + span.duration)[0];
+  const all = trace.tasksIn(span.start, span.start + span.duration).filter((t) => t.wall >= 1);
+  const task = all[0];
+  if (!task) return undefined;
+  const cpu = all.reduce((sum, t) => sum + t.cpu, 0);
+  const text = all.length > 1
+    ? `${all.length} tasks in this ${Math.round(span.duration)} ms (${Math.round(cpu)} ms of CPU together); the longest: ${describeTask(task)}`
+    : describeTask(task);
+  return { task, tasks: all.length, cpu, text };
 }
 
 export interface Cause {
@@ -390,13 +410,13 @@ async function measurePage(
     const loadTask = longest(load.tasks);
     const loadValue = Math.max(loadTask?.duration ?? 0, load.maxGap.duration);
     const loadSpan = load.maxGap.duration >= (loadTask?.duration ?? 0) ? load.maxGap : loadTask;
-    const loadCause = taskAt(trace, loadSpan);
-    causes.push({ page: path, what: 'longest task during load + hydration', ms: loadValue, during: 'load + hydration', task: loadCause && describeTask(loadCause) });
+    const loadCause = traceAt(trace, loadSpan);
+    causes.push({ page: path, what: 'longest task during load + hydration', ms: loadValue, during: 'load + hydration', task: loadCause?.text });
     metrics.push({
       id: `page.${path}.loadLongestTask`, name: `longest task during load + hydration (${path})`, value: loadValue, unit: 'ms',
       detail: {
         longTaskApi: loadTask?.duration ?? 0, heartbeatGap: load.maxGap.duration, longTasks: load.tasks.length, hydratedMs, runningAfterLoad, pageErrors,
-        traceTask: loadCause,
+        trace: loadCause,
       },
     });
 
@@ -415,9 +435,9 @@ async function measurePage(
     }
     for (const s of run.gaps) if (s.duration > LONG_TASK_BUDGET_MS) (byPhase[phaseAt(phases, s.start)] ??= { longest: 0, over50: 0 }).over50++;
     const runTasks = trace?.tasksIn(runStart, runEnd) ?? [];
-    const cause = taskAt(trace, span);
+    const cause = traceAt(trace, span);
     const mostCpu = runTasks.reduce<TaskSummary | undefined>((a, b) => (!a || b.cpu > a.cpu ? b : a), undefined);
-    causes.push({ page: path, what: 'longest task while a simulation runs', ms: value, during, task: cause && describeTask(cause) });
+    causes.push({ page: path, what: 'longest task while a simulation runs', ms: value, during, task: cause?.text });
     if (mostCpu) {
       causes.push({ page: path, what: 'most CPU in one task while it runs', ms: mostCpu.cpu, during: phaseAt(phases, mostCpu.start), task: describeTask(mostCpu) });
     }
@@ -427,7 +447,7 @@ async function measurePage(
       budget: { kind: 'max', limit: LONG_TASK_BUDGET_MS },
       detail: {
         during, seconds: (runEnd - runStart) / 1000, phases, byPhase, heartbeats: run.beats, gapsOver50: gapsOver, pausedOtherWidgets: paused,
-        longTasks: run.tasks, longestGaps: [...run.gaps].sort((a, b) => b.duration - a.duration).slice(0, 10), traceTask: cause,
+        longTasks: run.tasks, longestGaps: [...run.gaps].sort((a, b) => b.duration - a.duration).slice(0, 10), trace: cause,
         traceTasksOver50: runTasks.filter((t) => t.wall > LONG_TASK_BUDGET_MS).length, pageErrors,
       },
     });
