@@ -17,7 +17,7 @@ interface PoolWorker {
 }
 
 const MAX_WORKERS = 4;
-const MIN_FRAME_INTERVAL_MS = 30;
+const MIN_FRAME_INTERVAL_MS = 40;
 
 /** At most one worker per core (and never more than MAX_WORKERS). */
 export function poolSize(): number {
@@ -127,7 +127,7 @@ export class Session {
     this.rafHandle = 0;
     const frame = this.pending;
     if (!frame || this.closed || !this.visible) return;
-    // Redrawing charts 60 times a second costs more main-thread time than it shows; 30 is smooth.
+    // Redrawing charts 60 times a second costs more main-thread time than it shows; 25 is smooth.
     const now = performance.now();
     if (now - this.lastDelivery < MIN_FRAME_INTERVAL_MS && !frame.done) {
       this.rafHandle = requestAnimationFrame(() => this.flush());
