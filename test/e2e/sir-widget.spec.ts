@@ -121,6 +121,22 @@ test.describe('SIR widget', () => {
     await expect(page.locator(`${W} pre code`)).toHaveText(/^npm run sim -- sir .*--vaccinated=0\.6.*--format=csv/);
   });
 
+  test('saves its figures as standalone SVG and PNG files', async ({ page }) => {
+    await page.goto('/en/lessons/sir/');
+    await ready(page, W);
+    const saveButtons = page.locator(`${W} .plot-figure`).first();
+    const [svg] = await Promise.all([page.waitForEvent('download'), saveButtons.getByRole('button', { name: 'Save figure (SVG)' }).click()]);
+    expect(svg.suggestedFilename()).toBe('sir-basic-time.svg');
+    const text = readFileSync((await svg.path())!, 'utf8');
+    expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(text).toContain('<path');
+    expect(text).not.toContain('var(--');
+    const [png] = await Promise.all([page.waitForEvent('download'), saveButtons.getByRole('button', { name: 'Save figure (PNG)' }).click()]);
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(500); // width in pixels: drawn at twice the on-screen size
+  });
+
   test('with reduced motion the whole run is shown at once', async ({ browser }) => {
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
