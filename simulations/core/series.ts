@@ -35,12 +35,6 @@ export class SeriesStore {
     });
   }
 
-  column(name: string): Float64Array {
-    const i = this.names.indexOf(name);
-    if (i < 0) throw new Error(`no series ${name}`);
-    return (this.columns[i] as Float64Array).subarray(0, this.length);
-  }
-
   /**
    * Copies the valid rows into buffers for a frame, reusing `reuse[name]` when it is large enough
    * (buffers handed back by the consumer after a transfer) and allocating otherwise.

@@ -34,9 +34,3 @@ export function tKey(lang: Lang, key: string, vars: Readonly<Record<string, stri
   if (!hasKey(key)) throw new Error(`missing i18n key: ${key}`);
   return t(lang, key, vars);
 }
-
-/** A translator bound to one language. */
-export type Translate = (key: MessageKey, vars?: Readonly<Record<string, string | number>>) => string;
-export function translator(lang: Lang): Translate {
-  return (key, vars) => t(lang, key, vars);
-}

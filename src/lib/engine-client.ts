@@ -213,7 +213,3 @@ export async function runEnsemble(opts: Omit<SessionOptions, 'stream'>, runs: nu
   return Promise.all(jobs);
 }
 
-/** One run (engine, params, seed, stream) to its end in a worker. */
-export function runOnce(opts: SessionOptions, chunk: number): Promise<Frame> {
-  return acquire().remote.runToEnd(opts.engine, opts.params, opts.seed, opts.stream ?? 0, chunk);
-}

@@ -4,7 +4,7 @@
  * component composes the kit's controls around one of these and draws the frames.
  */
 import type { AnySpec, Frame } from '../../simulations/core/engine.ts';
-import { SEED_MAX } from '../../simulations/core/engine.ts';
+import { isValidSeed, SEED_MAX } from '../../simulations/core/engine.ts';
 import { defaultsOf, validateParams } from '../../simulations/core/params.ts';
 import { t, tKey, type Lang } from '../i18n/index.ts';
 import { framesToCsv } from './csv.ts';
@@ -224,7 +224,7 @@ export class WidgetController {
   }
 
   async setSeed(seed: number): Promise<boolean> {
-    if (!(Number.isInteger(seed) && seed >= 0 && seed <= SEED_MAX)) {
+    if (!isValidSeed(seed)) {
       this.fieldErrors = { ...this.fieldErrors, seed: t(this.lang, 'seed.error', { max: SEED_MAX }) };
       return false;
     }

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AnyEngine, EngineInstance, Frame, SeriesBuffers } from '../../simulations/core/engine.ts';
-import { validateParams } from '../../simulations/core/params.ts';
+import { onlyLiveChanged, validateParams } from '../../simulations/core/params.ts';
 import { isEngineId, loadEngine } from '../../simulations/registry.ts';
 
 /** Aim for about one display frame of computing per tick, so pause and sliders answer at once. */
@@ -151,7 +151,7 @@ export class EngineHost {
   setParams(id: number, params: Record<string, unknown>): 'live' | 'rebuilt' {
     const s = this.get(id);
     const clean = this.checked(s.engine, params);
-    const structural = Object.keys(clean).some((k) => !Object.is(clean[k], s.params[k]) && s.engine.params[k]?.live !== true);
+    const structural = !onlyLiveChanged(s.engine.params, s.params, clean);
     s.params = clean;
     if (structural || s.broken) {
       this.rebuild(s);
