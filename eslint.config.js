@@ -46,6 +46,11 @@ export default tseslint.config(
         ),
         { name: 'Date', message: 'Engines never read a clock.' },
       ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "BinaryExpression[operator='**']", message: 'x ** y is Math.pow: not reproducible across JavaScript engines; use core/math.ts.' },
+        { selector: "AssignmentExpression[operator='**=']", message: 'x **= y is Math.pow: not reproducible across JavaScript engines; use core/math.ts.' },
+      ],
       'no-restricted-imports': [
         'error',
         {

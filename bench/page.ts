@@ -219,7 +219,7 @@ export async function interact(page: Page, widget: Locator): Promise<Phase[]> {
 
   await mark('play');
   const toggle = widget.locator('button[data-action="toggle"]');
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  if ((await toggle.getAttribute('data-playing')) !== 'true') await toggle.click();
   await waitStatus(page, id, 'running');
 
   const slider = widget.locator('input[type="range"][id$="-R0"]');
@@ -285,7 +285,7 @@ async function pauseOthers(page: Page, keep: string): Promise<string[]> {
   for (const w of await widgetStates(page)) {
     if (w.id === keep || w.status !== 'running') continue;
     const toggle = page.locator(`section.widget[id="${w.id}"] button[data-action="toggle"]`);
-    if ((await toggle.getAttribute('aria-pressed')) !== 'true') continue;
+    if ((await toggle.getAttribute('data-playing')) !== 'true') continue;
     await toggle.click();
     await waitStatus(page, w.id, 'paused').catch(() => undefined);
     paused.push(w.id);

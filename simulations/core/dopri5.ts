@@ -25,7 +25,7 @@ export interface Dopri5Snapshot {
 export interface Dopri5Options {
   readonly rtol: number;
   readonly atol: number;
-  /** Upper bound on the step (e.g. to keep animation smooth); Infinity for none. */
+  /** Initial upper bound on the step (e.g. to keep animation smooth); Infinity for none. */
   readonly hmax: number;
 }
 
@@ -62,6 +62,11 @@ export class Dopri5 {
   hOld = 0;
   acceptedSteps = 0;
   rejectedSteps = 0;
+  /**
+   * Upper bound on the step; settable, because a caller may need to tighten it when its right-hand
+   * side gets stiffer (a live parameter change).
+   */
+  hmax: number;
   evaluations = 0;
 
   private readonly rhs: Rhs;
@@ -84,6 +89,7 @@ export class Dopri5 {
     this.n = n;
     this.rhs = rhs;
     this.opts = opts;
+    this.hmax = opts.hmax;
     const make = () => new Float64Array(n);
     this.y = make(); this.f = make();
     this.k2 = make(); this.k3 = make(); this.k4 = make(); this.k5 = make(); this.k6 = make(); this.k7 = make();
@@ -128,7 +134,7 @@ export class Dopri5 {
     const d0 = this.norm(y, y, y);
     const d1 = this.norm(f, y, y);
     let h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * (d0 / d1);
-    h0 = Math.min(h0, this.opts.hmax);
+    h0 = Math.min(h0, this.hmax);
     for (let i = 0; i < n; i++) yStage[i] = (y[i] as number) + h0 * (f[i] as number);
     this.rhs(this.t + h0, yStage, k2);
     this.evaluations++;
@@ -136,7 +142,7 @@ export class Dopri5 {
     const d2 = this.norm(yStage, y, y) / h0;
     const dmax = Math.max(d1, d2);
     const h1 = dmax <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : powPositive(0.01 / dmax, 1 / 5);
-    return Math.min(100 * h0, h1, this.opts.hmax);
+    return Math.min(100 * h0, h1, this.hmax);
   }
 
   /**
@@ -147,7 +153,7 @@ export class Dopri5 {
     const { n, y, f, k2, k3, k4, k5, k6, k7, yStage: ys, yNew } = this;
     if (this.h === 0) this.h = this.initialStep();
     for (;;) {
-      let h = Math.min(this.h, this.opts.hmax);
+      let h = Math.min(this.h, this.hmax);
       // Land exactly on tEnd, and avoid leaving a sliver of a step before it.
       const last = this.t + 1.01 * h >= tEnd;
       if (last) h = tEnd - this.t;

@@ -47,7 +47,9 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
     const dt = this.p.outputInterval;
     for (;;) {
       const tk = this.nextObs * dt;
-      if (tk > this.p.tMax || (inclusive ? tk > until : tk >= until)) return;
+      // The same tolerance as the ODE engine: kΔ may round to just above tMax (0.07 × 100).
+      const slack = 1e-9 * dt;
+      if (tk > this.p.tMax + slack || (inclusive ? tk > until + slack : tk >= until)) return;
       this.row[0] = tk;
       this.row[1] = this.S;
       this.row[2] = this.I;
@@ -61,6 +63,11 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
     const before = this.events;
     const beta = this.p.R0 * this.p.gamma;
     const { gamma, N, tMax } = this.p;
+    if (!this.ended && this.t >= tMax) {
+      // tMax was lowered below the current time: the run ends here; time never goes back.
+      this.recordUntil(tMax, true);
+      this.ended = true;
+    }
     while (!this.ended && this.events - before < budget) {
       const infection = (beta * this.S * this.I) / N;
       const total = infection + gamma * this.I;

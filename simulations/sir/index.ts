@@ -18,6 +18,13 @@ const RTOL = 1e-10;
 const ATOL_PER_CAPITA = 1e-12;
 /** At most one day per step, so an animated run advances smoothly. */
 const HMAX_DAYS = 1;
+/**
+ * Explicit Runge–Kutta is stable only while h × (fastest rate) stays inside its stability region
+ * (about −3.3 on the real axis for Dormand–Prince). Error control alone does not enforce that while
+ * E and I are below the absolute tolerance (a tiny initial infection), so the step is also capped
+ * at this many times the inverse of the sum of the rates.
+ */
+const STABLE_STEP_FACTOR = 2;
 
 interface SirSnapshot {
   readonly params: SirParams;
@@ -54,7 +61,7 @@ class SirRun implements EngineInstance<SirParams> {
     this.seir = params.model === 'SEIR';
     this.V = params.N * params.vaccinated;
     this.setRates();
-    this.integ = new Dopri5(4, this.rhs, { rtol: RTOL, atol: ATOL_PER_CAPITA * params.N, hmax: HMAX_DAYS });
+    this.integ = new Dopri5(4, this.rhs, { rtol: RTOL, atol: ATOL_PER_CAPITA * params.N, hmax: this.stepCap() });
     const s0 = params.N - this.V - params.initialInfected;
     this.integ.reset(0, [s0, 0, params.initialInfected, 0]);
     this.peakI = params.initialInfected;
@@ -65,6 +72,11 @@ class SirRun implements EngineInstance<SirParams> {
 
   private setRates(): void {
     this.beta = this.p.R0 * this.p.gamma;
+  }
+
+  private stepCap(): number {
+    const fastest = this.beta + this.p.gamma + (this.seir ? this.p.sigma : 0);
+    return Math.min(HMAX_DAYS, STABLE_STEP_FACTOR / fastest);
   }
 
   /** dy/dt; an arrow function so the integrator can call it without binding. */
@@ -175,6 +187,7 @@ class SirRun implements EngineInstance<SirParams> {
     }
     this.p = { ...params };
     this.setRates();
+    this.integ.hmax = this.stepCap();
     this.integ.refresh();
   }
 
@@ -194,6 +207,7 @@ class SirRun implements EngineInstance<SirParams> {
     const s = snap as unknown as SirSnapshot;
     this.p = { ...s.params };
     this.setRates();
+    this.integ.hmax = this.stepCap();
     this.integ.restore(s.integ);
     this.store.restore(s.store);
     this.nextObs = s.nextObs;

@@ -67,6 +67,7 @@ export const en = {
   'widget.saveSvg': 'Save figure (SVG)',
   'widget.savePng': 'Save figure (PNG)',
   'widget.runYourself': 'Run this yourself',
+  'widget.cliModified': 'Parameters were changed while this run was going; the line above runs the latest values from the start.',
   'widget.dataTable': 'Data table',
   'widget.dataTableNote': 'Every {n}th observation of {total}.',
   'widget.loading': 'Starting the simulation…',

@@ -64,6 +64,7 @@ export const ja: Record<MessageKey, string> = {
   'widget.saveSvg': '図を保存（SVG）',
   'widget.savePng': '図を保存（PNG）',
   'widget.runYourself': '自分で実行する',
+  'widget.cliModified': 'この計算は途中でパラメータが変更されています。上のコマンドは最新の値で最初から計算します。',
   'widget.dataTable': 'データ表',
   'widget.dataTableNote': '全 {total} 点から {n} 点おきに表示しています。',
   'widget.loading': 'シミュレーションを準備しています…',

@@ -14,6 +14,8 @@ interface PoolWorker {
   worker: Worker;
   remote: Remote;
   sessions: Set<Session>;
+  /** Rejects when the worker dies: calls still waiting on it race against this, so none hangs. */
+  died: Promise<never>;
 }
 
 const MAX_WORKERS = 4;
@@ -29,11 +31,15 @@ const pool: PoolWorker[] = [];
 
 function startWorker(): PoolWorker {
   const worker = new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module' });
-  const entry: PoolWorker = { worker, remote: Comlink.wrap<EngineHost>(worker), sessions: new Set() };
+  let kill: (err: Error) => void = () => undefined;
+  const died = new Promise<never>((_, reject) => (kill = reject));
+  died.catch(() => undefined); // observed by the calls that race against it
+  const entry: PoolWorker = { worker, remote: Comlink.wrap<EngineHost>(worker), sessions: new Set(), died };
   // A worker that dies (out of memory, a crash in the engine's module) takes only its own sessions down.
   const die = (ev: Event) => {
     const message = ev instanceof ErrorEvent && ev.message ? ev.message : 'the simulation worker stopped';
     retire(entry);
+    kill(new Error(message));
     for (const s of entry.sessions) s.workerDied(message);
   };
   worker.addEventListener('error', die);
@@ -81,6 +87,7 @@ export class Session {
   private readonly handlers: SessionHandlers;
   private generation = 0;
   private pending: Frame | undefined;
+  private pendingGeneration = 0;
   private rafHandle = 0;
   private closed = false;
   private lastDelivery = -Infinity;
@@ -119,6 +126,7 @@ export class Session {
     this.generation = msg.generation;
     const older = this.pending;
     this.pending = msg.frame;
+    this.pendingGeneration = msg.generation;
     if (older) this.giveBack(older);
     if (!this.rafHandle) this.rafHandle = requestAnimationFrame(() => this.flush());
   }
@@ -161,7 +169,7 @@ export class Session {
    */
   private async call<T>(p: Promise<T>): Promise<T | undefined> {
     try {
-      return await p;
+      return await Promise.race([p, this.host.died]);
     } catch (err) {
       this.handlers.onError(err instanceof Error ? err.message : String(err));
       return undefined;
@@ -171,6 +179,7 @@ export class Session {
   play(): Promise<void | undefined> {
     return this.call(this.host.remote.play(this.id));
   }
+
   pause(): Promise<void | undefined> {
     return this.call(this.host.remote.pause(this.id));
   }
@@ -180,11 +189,24 @@ export class Session {
   setSpeed(speed: number): Promise<void | undefined> {
     return this.call(this.host.remote.setSpeed(this.id, speed));
   }
-  setParams(params: Record<string, unknown>): Promise<'live' | 'rebuilt' | undefined> {
-    return this.call(this.host.remote.setParams(this.id, params));
+  async setParams(params: Record<string, unknown>): Promise<'live' | 'rebuilt' | undefined> {
+    const r = await this.call(this.host.remote.setParams(this.id, params));
+    if (r) this.adopt(r.generation);
+    return r?.how;
   }
-  reset(seed?: number): Promise<void | undefined> {
-    return this.call(this.host.remote.reset(this.id, seed));
+  async reset(seed?: number): Promise<void> {
+    const generation = await this.call(this.host.remote.reset(this.id, seed));
+    if (generation !== undefined) this.adopt(generation);
+  }
+
+  /** From now on only frames of this run count; a pending frame of an older one is given back. */
+  private adopt(generation: number): void {
+    if (generation <= this.generation) return;
+    this.generation = generation;
+    if (this.pending && this.pendingGeneration < generation) {
+      this.giveBack(this.pending);
+      this.pending = undefined;
+    }
   }
 
   close(): void {
@@ -208,7 +230,7 @@ export async function runEnsemble(opts: Omit<SessionOptions, 'stream'>, runs: nu
   while (pool.length < poolSize()) pool.push(startWorker());
   const jobs = Array.from({ length: runs }, (_, k) => {
     const w = pool[k % pool.length] as PoolWorker;
-    return w.remote.runToEnd(opts.engine, opts.params, opts.seed, k, chunk);
+    return Promise.race([w.remote.runToEnd(opts.engine, opts.params, opts.seed, k, chunk), w.died]);
   });
   return Promise.all(jobs);
 }

@@ -56,7 +56,10 @@ export function readWidgetState(search: string, widgetId: string, spec: AnySpec)
     const name = renamed(spec, version, rawName);
     const paramSpec = Object.hasOwn(spec.params, name) ? spec.params[name] : undefined;
     if (!paramSpec) {
-      problems.push({ kind: 'param', error: { param: rawName.slice(0, MAX_VALUE_LENGTH), value, allowed: { none: true }, code: 'unknown-param' } });
+      problems.push({
+        kind: 'param',
+        error: { param: rawName.slice(0, MAX_VALUE_LENGTH), value: value.slice(0, MAX_VALUE_LENGTH), allowed: { none: true }, code: 'unknown-param' },
+      });
       continue;
     }
     if (value.length > MAX_VALUE_LENGTH) {

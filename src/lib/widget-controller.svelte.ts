@@ -57,6 +57,10 @@ export class WidgetController {
 
   private session: Session | undefined;
   private visible = true;
+  /** The current run has reached its end (frames of an older run do not count). */
+  private finished = false;
+  /** Live parameters were changed during the current run: exports then say so. */
+  private changedDuringRun = $state(false);
   /** Parameters whose current message comes from a rule across parameters. */
   // Bookkeeping only, never rendered: a plain Set is intended.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -106,9 +110,13 @@ export class WidgetController {
   private async openSession(): Promise<void> {
     this.status = 'loading';
     this.error = undefined;
+    this.finished = false;
+    this.changedDuringRun = false;
+    const sent = this.plainParams();
+    const sentSeed = this.seed;
     try {
       this.session = await Session.open(
-        { engine: this.spec.id, params: this.plainParams(), seed: this.seed },
+        { engine: this.spec.id, params: sent, seed: sentSeed },
         { onFrame: (f) => this.receive(f), onError: (m) => this.fail(m) },
       );
       if (this.destroyed) {
@@ -117,7 +125,11 @@ export class WidgetController {
       }
       this.session.setVisible(this.visible);
       await this.session.setSpeed(this.speedFactor());
-      this.status = this.frame?.done ? 'done' : 'paused';
+      // The reader may have moved a control while the worker was starting: catch up.
+      const now = this.plainParams();
+      if (Object.keys(now).some((k) => !Object.is(now[k], sent[k]))) await this.session.setParams(now);
+      if (this.seed !== sentSeed) await this.session.reset(this.seed);
+      if (this.status === 'loading') this.status = 'paused';
     } catch (err) {
       this.fail(err instanceof Error ? err.message : String(err));
     }
@@ -128,6 +140,7 @@ export class WidgetController {
     this.frame = frame;
     if (old && this.session) this.session.giveBack(old);
     if (this.status === 'error') return;
+    this.finished = frame.done;
     if (frame.done) {
       this.playing = false;
       this.status = 'done';
@@ -151,7 +164,7 @@ export class WidgetController {
 
   async play(): Promise<void> {
     if (!this.session || this.status === 'error') return;
-    if (this.frame?.done) await this.session.reset();
+    if (this.finished) await this.restartRun();
     this.playing = true;
     this.status = 'running';
     await this.session.play();
@@ -174,6 +187,13 @@ export class WidgetController {
 
   async reset(): Promise<void> {
     await this.pause();
+    await this.restartRun();
+  }
+
+  /** The same parameters from t = 0 (a new generation: frames of the old run are dropped). */
+  private async restartRun(): Promise<void> {
+    this.finished = false;
+    this.changedDuringRun = false;
     await this.session?.reset(this.seed);
   }
 
@@ -205,8 +225,16 @@ export class WidgetController {
     this.ruleErrors.clear();
     if (!v.ok) {
       for (const e of v.errors) {
-        errors[e.param] = describeParamError(this.lang, e, paramLabel(this.lang, this.spec.params, e.param));
-        if (e.code === 'constraint') this.ruleErrors.add(e.param);
+        const message = describeParamError(this.lang, e, paramLabel(this.lang, this.spec.params, e.param));
+        errors[e.param] = message;
+        if (e.code === 'constraint') {
+          this.ruleErrors.add(e.param);
+          // The rule is broken by the value just changed, too: say so beside that control.
+          if (e.param !== name) {
+            errors[name] = message;
+            this.ruleErrors.add(name);
+          }
+        }
       }
       this.fieldErrors = errors;
       return false;
@@ -234,7 +262,7 @@ export class WidgetController {
     this.seed = seed;
     this.syncUrlSoon();
     const wasPlaying = this.playing;
-    await this.session?.reset(seed);
+    await this.restartRun();
     if (wasPlaying) await this.play();
     return true;
   }
@@ -242,10 +270,14 @@ export class WidgetController {
   private async pushParams(): Promise<void> {
     this.syncUrlSoon();
     if (!this.session || this.status === 'error') return;
-    const wasDone = this.frame?.done === true;
+    const wasDone = this.finished;
     const how = await this.session.setParams(this.plainParams());
+    if (how === 'rebuilt') {
+      this.finished = false;
+      this.changedDuringRun = false;
+    } else if (how === 'live' && !wasDone) this.changedDuringRun = true;
     // Show the consequence at once: a rebuilt run, or a finished one, plays again from the start.
-    if (wasDone && how === 'live') await this.session.reset();
+    if (wasDone && how === 'live') await this.restartRun();
     if (wasDone || (how === 'rebuilt' && !this.playing)) await this.play();
   }
 
@@ -272,7 +304,13 @@ export class WidgetController {
 
   csv(): string | undefined {
     if (!this.frame) return undefined;
-    return framesToCsv({ engine: this.spec, params: this.plainParams(), seed: this.seed, frame: this.frame, generator: location.href });
+    const generator = this.changedDuringRun ? `${location.href} (parameters changed during the run; values are the latest)` : location.href;
+    return framesToCsv({ engine: this.spec, params: this.plainParams(), seed: this.seed, frame: this.frame, generator });
+  }
+
+  /** Whether live parameters changed during the current run (the CLI line then reproduces a run with the latest values from the start). */
+  get modifiedRun(): boolean {
+    return this.changedDuringRun;
   }
 
   /** The CLI line that reproduces the current state headless. */

@@ -47,6 +47,8 @@ export interface Session {
   credit: number;
   generation: number;
   spare: SeriesBuffers | undefined;
+  /** Identifies the current chain of ticks; pause and play change it, so a stale tick stops. */
+  loopToken: number;
   broken: boolean;
   closed: boolean;
 }
@@ -84,7 +86,7 @@ export class EngineHost {
     const s: Session = {
       engine, params: clean, seed, stream, callbacks,
       inst: engine.create(clean, seed, stream),
-      playing: false, speed: 1, lastTick: 0, credit: 0, generation: 0, spare: undefined, broken: false, closed: false,
+      playing: false, speed: 1, lastTick: 0, credit: 0, generation: 0, spare: undefined, loopToken: 0, broken: false, closed: false,
     };
     this.sessions.set(id, s);
     this.push(s);
@@ -121,11 +123,13 @@ export class EngineHost {
     s.playing = true;
     s.lastTick = this.now();
     s.credit = 0;
-    this.loop(s);
+    this.loop(s, ++s.loopToken);
   }
 
   pause(id: number): void {
-    this.get(id).playing = false;
+    const s = this.get(id);
+    s.playing = false;
+    s.loopToken++;
   }
 
   setSpeed(id: number, speed: number): void {
@@ -146,16 +150,16 @@ export class EngineHost {
 
   /**
    * Applies new parameters: live ones to the running state, anything structural by rebuilding.
-   * Returns which happened, so the page can say so.
+   * Returns which happened and the run's generation, so the page can drop frames of an old run.
    */
-  setParams(id: number, params: Record<string, unknown>): 'live' | 'rebuilt' {
+  setParams(id: number, params: Record<string, unknown>): { how: 'live' | 'rebuilt'; generation: number } {
     const s = this.get(id);
     const clean = this.checked(s.engine, params);
     const structural = !onlyLiveChanged(s.engine.params, s.params, clean);
     s.params = clean;
     if (structural || s.broken) {
       this.rebuild(s);
-      return 'rebuilt';
+      return { how: 'rebuilt', generation: s.generation };
     }
     try {
       s.inst.setLiveParams(clean);
@@ -163,13 +167,15 @@ export class EngineHost {
     } catch (err) {
       this.fail(s, err);
     }
-    return 'live';
+    return { how: 'live', generation: s.generation };
   }
 
-  reset(id: number, seed?: number): void {
+  /** Starts the run again from its initial state; returns the new generation. */
+  reset(id: number, seed?: number): number {
     const s = this.get(id);
     if (seed !== undefined) s.seed = seed;
     this.rebuild(s);
+    return s.generation;
   }
 
   private rebuild(s: Session): void {
@@ -193,8 +199,8 @@ export class EngineHost {
   }
 
   /** One paced tick: about TICK_BUDGET_MS of work toward the wall-clock target, then a frame. */
-  private loop(s: Session): void {
-    if (!s.playing || s.closed) return;
+  private loop(s: Session, token: number): void {
+    if (!s.playing || s.closed || token !== s.loopToken) return;
     const start = this.now();
     const gap = Math.min(MAX_TICK_GAP_MS, start - s.lastTick);
     s.lastTick = start;
@@ -217,7 +223,7 @@ export class EngineHost {
       this.fail(s, err);
       return;
     }
-    if (s.playing) this.schedule(() => this.loop(s), TICK_INTERVAL_MS);
+    if (s.playing) this.schedule(() => this.loop(s, token), TICK_INTERVAL_MS);
   }
 
   /** Runs (engine, params, seed, stream) to the end in chunks of `chunk` work and returns the final frame. */

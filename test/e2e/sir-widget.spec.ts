@@ -53,6 +53,15 @@ test.describe('SIR widget', () => {
     await field.fill('2000');
     await field.press('Enter');
     await expect(page.locator(W).getByRole('alert')).toHaveCount(0);
+    // A rule across parameters is reported beside the control just changed.
+    const vaccinated = page.locator(W).getByRole('textbox', { name: /Vaccinated/ });
+    await vaccinated.fill('1');
+    await vaccinated.press('Enter');
+    await expect(vaccinated).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator(W).getByRole('alert').first()).toContainText('cannot exceed the unvaccinated population');
+    await vaccinated.fill('0.5');
+    await vaccinated.press('Enter');
+    await expect(page.locator(W).getByRole('alert')).toHaveCount(0);
     await expect(page.locator(W)).toHaveAttribute('data-status', /running|done|paused/);
     expect(errors).toEqual([]);
   });
@@ -79,7 +88,7 @@ test.describe('SIR widget', () => {
     await page.goto('/en/lessons/sir/');
     await ready(page, W);
     const toggle = page.locator(`${W} [data-action="toggle"]`);
-    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(toggle).toHaveAttribute('data-playing', 'true');
     await toggle.click();
     await expect(page.locator(W)).toHaveAttribute('data-status', 'paused');
     const progress = page.locator(`${W} progress`);

@@ -11,7 +11,13 @@ function fakeHost() {
     () => (now += 1),
     (fn) => timers.push(fn),
   );
-  return { host, runTimers: (max: number) => { for (let i = 0; i < max && timers.length; i++) timers.shift()!(); } };
+  return {
+    host,
+    runTimers: (max: number) => {
+      for (let i = 0; i < max && timers.length; i++) timers.shift()!();
+    },
+    pendingTimers: () => timers.length,
+  };
 }
 
 describe('the worker host', () => {
@@ -25,12 +31,24 @@ describe('the worker host', () => {
     runTimers(20);
     const mid = frames.at(-1)!.frame;
     expect(mid.work).toBeGreaterThan(0);
-    expect(host.setParams(1, { tMax: 100, R0: 1.5 })).toBe('live');
+    expect(host.setParams(1, { tMax: 100, R0: 1.5 })).toEqual({ how: 'live', generation: 0 });
     expect(frames.at(-1)!.generation).toBe(0);
     expect(frames.at(-1)!.frame.work).toBe(mid.work);
-    expect(host.setParams(1, { tMax: 100, R0: 1.5, N: 5000 })).toBe('rebuilt');
+    expect(host.setParams(1, { tMax: 100, R0: 1.5, N: 5000 })).toEqual({ how: 'rebuilt', generation: 1 });
     expect(frames.at(-1)!.generation).toBe(1);
     expect(frames.at(-1)!.frame.work).toBe(0);
+  });
+
+  it('pause then play before the pending tick runs does not start a second loop', async () => {
+    const { host, runTimers, pendingTimers } = fakeHost();
+    await host.open(1, 'sir', { tMax: 3650 }, 0, 0, { onFrame: () => {}, onError: () => {} });
+    host.play(1);
+    host.pause(1);
+    host.play(1); // the first chain's tick is still queued
+    for (let round = 0; round < 5; round++) {
+      runTimers(pendingTimers());
+      expect(pendingTimers()).toBe(1); // the stale tick ended its chain; one chain goes on
+    }
   });
 
   it('reports an engine failure once and keeps other sessions running', async () => {

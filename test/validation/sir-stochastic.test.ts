@@ -52,3 +52,19 @@ describe('stochastic SIR (Gillespie direct method)', () => {
     expect(b.observe().summary).toEqual(ref.summary);
   });
 });
+
+describe('stochastic SIR: the observation window', () => {
+  it('records the state at tMax even when kΔ rounds above it, and time never runs back when tMax is lowered', () => {
+    const run = sirStochasticEngine.create({ ...base, N: 5000, R0: 3, initialInfected: 20, tMax: 7, outputInterval: 0.07 }, 1, 0);
+    runToEnd(run, 1e9);
+    expect(run.observe().length).toBe(101);
+
+    const long = sirStochasticEngine.create({ ...base, N: 100_000, R0: 3, initialInfected: 50, tMax: 365 }, 3, 0);
+    long.advance(20_000);
+    const t = long.observe().summary['time']!;
+    long.setLiveParams({ ...base, N: 100_000, R0: 3, initialInfected: 50, tMax: t / 2 });
+    const r = long.advance(10);
+    expect(r.done).toBe(true);
+    expect(long.observe().summary['time']).toBe(t);
+  });
+});
