@@ -13,16 +13,22 @@ import { checkValue, type ParamError } from '../../simulations/core/params.ts';
 export type UrlProblem =
   | { readonly kind: 'param'; readonly error: ParamError }
   | { readonly kind: 'seed'; readonly value: string }
-  | { readonly kind: 'version'; readonly value: string };
+  | { readonly kind: 'version'; readonly value: string }
+  | { readonly kind: 'preset'; readonly value: string };
 
 export interface UrlState {
   /** Parameters the URL set validly (raw names already mapped through renames). */
   readonly params: Record<string, number | boolean | string>;
   readonly seed: number | undefined;
+  /** A named preset to start from (`<widgetId>.preset=…`); explicit parameters override it. */
+  readonly preset: string | undefined;
   readonly problems: readonly UrlProblem[];
   /** True when the URL mentioned this widget at all. */
   readonly present: boolean;
 }
+
+/** The widget id (URL prefix) of the widget on an embed page (`/<lang>/embed/<engine>/`). */
+export const EMBED_ID = 'embed';
 
 /** Values longer than this are rejected outright (no legitimate parameter needs it). */
 const MAX_VALUE_LENGTH = 64;
@@ -34,6 +40,7 @@ export function readWidgetState(search: string, widgetId: string, spec: AnySpec)
   const problems: UrlProblem[] = [];
   const params: Record<string, number | boolean | string> = {};
   let seed: number | undefined;
+  let preset: string | undefined;
 
   const versionRaw = entries.find(([k]) => k === 'v')?.[1];
   let version = spec.urlFormat.version;
@@ -47,6 +54,11 @@ export function readWidgetState(search: string, widgetId: string, spec: AnySpec)
 
   for (const [rawName, value] of entries) {
     if (rawName === 'v') continue;
+    if (rawName === 'preset') {
+      if (Object.hasOwn(spec.presets, value)) preset = value;
+      else problems.push({ kind: 'preset', value: value.slice(0, MAX_VALUE_LENGTH) });
+      continue;
+    }
     if (rawName === 'seed') {
       const n = Number(value);
       if (/^\d{1,10}$/.test(value) && n <= SEED_MAX) seed = n;
@@ -70,7 +82,7 @@ export function readWidgetState(search: string, widgetId: string, spec: AnySpec)
     if ('code' in r) problems.push({ kind: 'param', error: r });
     else params[name] = r.value;
   }
-  return { params, seed, problems, present: entries.length > 0 };
+  return { params, seed, preset, problems, present: entries.length > 0 };
 }
 
 /** Follows the renames recorded for every format version after the link's own. */

@@ -10,7 +10,8 @@ import { t, tKey, type Lang } from '../i18n/index.ts';
 import { framesToCsv } from './csv.ts';
 import { Session } from './engine-client.ts';
 import { describeParamError, paramLabel } from './param-messages.ts';
-import { readWidgetState, writeWidgetState, type UrlProblem } from './url-state.ts';
+import { href } from './routes.ts';
+import { EMBED_ID, readWidgetState, writeWidgetState, type UrlProblem } from './url-state.ts';
 
 export type Status = 'loading' | 'paused' | 'running' | 'done' | 'error';
 type Values = Record<string, number | boolean | string>;
@@ -88,7 +89,8 @@ export class WidgetController {
   private applyUrl(search: string): void {
     const state = readWidgetState(search, this.widgetId, this.spec);
     const notices = state.problems.map((p) => this.describeUrlProblem(p));
-    const candidate = { ...this.params, ...state.params };
+    const start = state.preset !== undefined ? presetValues(this.spec, state.preset) : this.params;
+    const candidate = { ...start, ...state.params };
     const v = validateParams(this.spec.params, candidate, this.spec.crossCheck);
     if (v.ok) this.params = v.params as Values;
     else {
@@ -102,6 +104,7 @@ export class WidgetController {
   private describeUrlProblem(p: UrlProblem): string {
     const { lang } = this;
     if (p.kind === 'version') return t(lang, 'widget.urlVersionUnknown', { version: p.value });
+    if (p.kind === 'preset') return t(lang, 'widget.urlPresetUnknown', { value: p.value });
     if (p.kind === 'seed') return t(lang, 'widget.urlProblem', { param: t(lang, 'widget.seed'), value: p.value, reason: t(lang, 'seed.error', { max: SEED_MAX }) });
     const label = paramLabel(lang, this.spec.params, p.error.param);
     return t(lang, 'widget.urlProblem', { param: label, value: String(p.error.value), reason: describeParamError(lang, p.error, label) });
@@ -294,6 +297,17 @@ export class WidgetController {
   setVisible(visible: boolean): void {
     this.visible = visible;
     this.session?.setVisible(visible);
+  }
+
+  /**
+   * HTML that embeds this widget, in its current state, in another page or a slide: an iframe of
+   * the widget's own page with minimal chrome (`/<lang>/embed/<engine>/`).
+   */
+  embedCode(): string {
+    const search = writeWidgetState('', EMBED_ID, this.spec, this.params, this.seed);
+    const src = `${location.origin}${href(this.lang, `embed/${this.spec.id}/`)}${search}`;
+    const title = tKey(this.lang, `${labelPrefix(this.spec)}.widget.label`).replace(/"/g, '&quot;');
+    return `<iframe src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="${title}" width="100%" height="900" style="border:0" loading="lazy"></iframe>`;
   }
 
   /** A link that opens this page with this widget in its current state. */

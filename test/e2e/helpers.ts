@@ -7,7 +7,7 @@ export const languages = ['ja', 'en'] as const;
 /** Every page of the site, both languages. Lessons are read from content/ so new ones are covered. */
 export function allPages(): string[] {
   const slugs = readdirSync('content/lessons/en').map((f) => f.replace(/\.mdx$/, ''));
-  const perLang = ['', 'about/', 'reproducibility/', 'licence/', ...slugs.map((s) => `lessons/${s}/`)];
+  const perLang = ['', 'about/', 'reproducibility/', 'licence/', 'embed/sir/', ...slugs.map((s) => `lessons/${s}/`)];
   return languages.flatMap((lang) => perLang.map((p) => `/${lang}/${p}`));
 }
 

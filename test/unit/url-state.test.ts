@@ -30,6 +30,13 @@ describe('widget state in the URL', () => {
     );
   });
 
+  it('reads a named preset, and reports an unknown one', () => {
+    expect(readWidgetState('?w.preset=seir&w.R0=3', 'w', sirSpec)).toMatchObject({ preset: 'seir', params: { R0: 3 }, problems: [] });
+    const bad = readWidgetState('?w.preset=__proto__', 'w', sirSpec);
+    expect(bad.preset).toBeUndefined();
+    expect(bad.problems).toEqual([{ kind: 'preset', value: '__proto__' }]);
+  });
+
   it('follows renames recorded since the link was made', () => {
     const renamed: AnySpec = { ...sirSpec, urlFormat: { version: 3, renames: { 1: { r0: 'Rnaught' }, 2: { Rnaught: 'R0' } } } };
     expect(readWidgetState('?w.v=1&w.r0=3', 'w', renamed).params).toEqual({ R0: 3 });
