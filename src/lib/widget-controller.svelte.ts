@@ -307,7 +307,7 @@ export class WidgetController {
     const search = writeWidgetState('', EMBED_ID, this.spec, this.params, this.seed);
     const src = `${location.origin}${href(this.lang, `embed/${this.spec.id}/`)}${search}`;
     const title = tKey(this.lang, `${labelPrefix(this.spec)}.widget.label`).replace(/"/g, '&quot;');
-    return `<iframe src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="${title}" width="100%" height="900" style="border:0" loading="lazy"></iframe>`;
+    return `<iframe src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="${title}" width="100%" height="900" style="border:0" loading="lazy" allow="fullscreen; clipboard-write" allowfullscreen></iframe>`;
   }
 
   /** A link that opens this page with this widget in its current state. */
