@@ -2,7 +2,7 @@
  * Every page exists in both languages at /<lang>/…; these helpers build links that respect the
  * deployment base and switch language while keeping the reader on the same page.
  */
-import type { Lang } from '../i18n/index.ts';
+import { languages, type Lang } from '../i18n/index.ts';
 
 const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 
@@ -16,6 +16,11 @@ export function switchLang(pathname: string, to: Lang): string {
   const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
   const withoutLang = rest.replace(/^(ja|en)(\/|$)/, '');
   return href(to, withoutLang);
+}
+
+/** getStaticPaths for a page that exists once per language. */
+export function langPaths() {
+  return languages.map((lang) => ({ params: { lang } }));
 }
 
 /** Splits a content entry id "ja/sir" into its language and slug. */
