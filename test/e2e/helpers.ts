@@ -1,14 +1,22 @@
 /** Shared helpers for the browser tests (run against the production build). */
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export const languages = ['ja', 'en'] as const;
 
-/** Every page of the site, both languages. Lessons are read from content/ so new ones are covered. */
+/** Every page of the site in both languages, read from the build (dist/) so new pages are covered. */
 export function allPages(): string[] {
-  const slugs = readdirSync('content/lessons/en').map((f) => f.replace(/\.mdx$/, ''));
-  const perLang = ['', 'about/', 'reproducibility/', 'licence/', 'embed/sir/', ...slugs.map((s) => `lessons/${s}/`)];
-  return languages.flatMap((lang) => perLang.map((p) => `/${lang}/${p}`));
+  const pages: string[] = [];
+  const walk = (dir: string, url: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${url}${e.name}/`);
+      else if (e.name === 'index.html') pages.push(url);
+    }
+  };
+  for (const lang of languages) walk(join('dist', lang), `/${lang}/`);
+  if (pages.length < 2 * 6) throw new Error(`only ${pages.length} pages in dist/: build the site first (npm run test:e2e does)`);
+  return pages.sort();
 }
 
 /** Collects console errors and uncaught exceptions; `allow` filters expected ones. */
