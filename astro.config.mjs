@@ -5,12 +5,13 @@ import svelte from '@astrojs/svelte';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { searchIndex } from './integrations/search-index.ts';
 
 // A static site: `npm run build` writes dist/, which any static host serves.
 export default defineConfig({
   site: 'https://gakusai.example.org',
   trailingSlash: 'always',
-  integrations: [mdx(), svelte()],
+  integrations: [mdx(), svelte(), searchIndex()],
   // A strict Content-Security-Policy as a <meta> tag on every page: scripts only from this origin
   // or with the hash Astro computes for each inline script (no 'unsafe-inline' scripts, no inline
   // event handlers), nothing fetched from any other host. 'wasm-unsafe-eval' lets the offline search
@@ -35,6 +36,8 @@ export default defineConfig({
     },
   },
   markdown: {
+    // No code blocks need colouring, and Shiki's inline styles would not fit the CSP.
+    syntaxHighlight: false,
     // Astro 7's default Markdown processor runs no remark/rehype plugins; math needs the unified one.
     // KaTeX renders at build time: a lesson page ships no JavaScript for its math.
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' }]] }),
