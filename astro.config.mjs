@@ -5,13 +5,15 @@ import svelte from '@astrojs/svelte';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { offline } from './integrations/offline.ts';
 import { searchIndex } from './integrations/search-index.ts';
 
 // A static site: `npm run build` writes dist/, which any static host serves.
 export default defineConfig({
   site: 'https://gakusai.example.org',
   trailingSlash: 'always',
-  integrations: [mdx(), svelte(), searchIndex()],
+  // Order matters: the search index is written before the service worker lists the files to precache.
+  integrations: [mdx(), svelte(), searchIndex(), offline()],
   // A strict Content-Security-Policy as a <meta> tag on every page: scripts only from this origin
   // or with the hash Astro computes for each inline script (no 'unsafe-inline' scripts, no inline
   // event handlers), nothing fetched from any other host. 'wasm-unsafe-eval' lets the offline search

@@ -16,7 +16,8 @@ export function searchIndex(): AstroIntegration {
         const pagefind = await import('pagefind');
         const site = fileURLToPath(dir);
         // KaTeX writes each formula twice (MathML and HTML) plus its TeX source: index none of it.
-        const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.katex', 'section.widget'] });
+        // Furigana (rt) would split the word it sits on; the base text is what readers search for.
+        const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.katex', 'section.widget', 'rt', 'rp'] });
         if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });
         if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
