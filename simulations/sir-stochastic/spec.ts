@@ -3,6 +3,7 @@
  */
 import { defineSpec } from '../core/engine.ts';
 import type { ParamError, ParamSchema, ParamValues } from '../core/params.ts';
+import { sampleBudget } from '../core/resources.ts';
 
 export const sirStochasticParams = {
   R0: { kind: 'number', default: 2, min: 0.1, max: 20, step: 0.05, unit: '', label: 'sir.param.R0', live: true },
@@ -21,7 +22,7 @@ function crossCheck(p: SirStochasticParams): ParamError[] {
   if (p.initialInfected > p.N) {
     return [{ param: 'initialInfected', value: p.initialInfected, allowed: { rule: 'sir.rule.infectedWithinUnvaccinated', limit: p.N }, code: 'constraint' }];
   }
-  return [];
+  return sampleBudget(p);
 }
 
 export const sirStochasticSpec = defineSpec({

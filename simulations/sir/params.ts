@@ -1,3 +1,4 @@
+import { sampleBudget } from '../core/resources.ts';
 import type { ParamError, ParamSchema, ParamValues } from '../core/params.ts';
 
 /**
@@ -31,7 +32,7 @@ export function sirCrossCheck(p: SirParams): ParamError[] {
       code: 'constraint',
     }];
   }
-  return [];
+  return sampleBudget(p);
 }
 
 /**

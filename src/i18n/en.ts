@@ -123,6 +123,7 @@ export const en = {
   'widget.dataTable': 'Data table',
   'widget.dataTableNote': 'Every {n}th observation of {total}.',
   'widget.loading': 'Starting the simulation…',
+  'widget.recovered': 'The simulation’s worker stopped, so it was started again with the same settings (and the same results).',
   'figure.presetState': 'Computed when this page was built, with',
   'widget.status.running': 'Running',
   'widget.status.paused': 'Paused',
@@ -144,6 +145,7 @@ export const en = {
   'param.error.not-boolean': '{param} must be true or false, not “{value}”',
   'param.error.not-an-option': '{param} must be one of {options}, not “{value}”',
   'param.error.constraint': '{param} = {value} breaks a rule: {rule}',
+  'rule.sampleBudget': 'for this duration it must be at least {limit}: a run records at most 100,000 points per curve, which keeps its memory bounded',
   'seed.error': 'The seed must be a whole number from 0 to {max}',
   'repro.title': 'Reproducibility check',
   'repro.intro':

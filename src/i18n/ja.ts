@@ -120,6 +120,7 @@ export const ja: Record<MessageKey, string> = {
   'widget.dataTable': 'データ表',
   'widget.dataTableNote': '全 {total} 点から {n} 点おきに表示しています。',
   'widget.loading': 'シミュレーションを準備しています…',
+  'widget.recovered': 'シミュレーションを動かすワーカーが止まったため、同じ設定で起動し直しました（結果は変わりません）。',
   'figure.presetState': 'ページ生成時に次の設定で計算した図：',
   'widget.status.running': '実行中',
   'widget.status.paused': '一時停止中',
@@ -141,6 +142,7 @@ export const ja: Record<MessageKey, string> = {
   'param.error.not-boolean': '{param} は true か false でなければなりません（「{value}」が指定されました）',
   'param.error.not-an-option': '{param} は {options} のいずれかでなければなりません（「{value}」が指定されました）',
   'param.error.constraint': '{param} = {value} は条件を満たしません：{rule}',
+  'rule.sampleBudget': 'この計算期間では {limit} 以上にしてください（メモリの使用量を抑えるため、1本の曲線に記録する点は10万点までです）',
   'seed.error': '乱数の種は 0 から {max} までの整数で指定してください',
   'repro.title': '再現性のチェック',
   'repro.intro':

@@ -16,10 +16,20 @@ interface PoolWorker {
   sessions: Set<Session>;
   /** Rejects when the worker dies: calls still waiting on it race against this, so none hangs. */
   died: Promise<never>;
+  /** The interval that pings the worker (see PING_EVERY_MS). */
+  watchdog: number;
 }
 
 const MAX_WORKERS = 4;
 const MIN_FRAME_INTERVAL_MS = 40;
+/**
+ * The watchdog: a worker with open sessions is pinged this often while the page is visible, and
+ * declared dead if it has not answered within the timeout. A worker can stop without an error
+ * event (killed by the browser under memory pressure, or closed); its widgets would wait forever.
+ * Engines do at most ~8 ms of work between messages, so a healthy worker answers in milliseconds.
+ */
+const PING_EVERY_MS = 2000;
+const PING_TIMEOUT_MS = 6000;
 
 /** At most one worker per core (and never more than MAX_WORKERS). */
 export function poolSize(): number {
@@ -34,22 +44,34 @@ function startWorker(): PoolWorker {
   let kill: (err: Error) => void = () => undefined;
   const died = new Promise<never>((_, reject) => (kill = reject));
   died.catch(() => undefined); // observed by the calls that race against it
-  const entry: PoolWorker = { worker, remote: Comlink.wrap<EngineHost>(worker), sessions: new Set(), died };
+  const entry: PoolWorker = { worker, remote: Comlink.wrap<EngineHost>(worker), sessions: new Set(), died, watchdog: 0 };
   // A worker that dies (out of memory, a crash in the engine's module) takes only its own sessions down.
-  const die = (ev: Event) => {
-    const message = ev instanceof ErrorEvent && ev.message ? ev.message : 'the simulation worker stopped';
+  const die = (message: string) => {
+    if (!pool.includes(entry)) return;
     retire(entry);
     kill(new Error(message));
     for (const s of entry.sessions) s.workerDied(message);
   };
-  worker.addEventListener('error', die);
-  worker.addEventListener('messageerror', die);
+  worker.addEventListener('error', (ev) => die(ev instanceof ErrorEvent && ev.message ? ev.message : 'the simulation worker stopped'));
+  worker.addEventListener('messageerror', () => die('the simulation worker sent a message that could not be read'));
+  entry.watchdog = window.setInterval(() => {
+    if (entry.sessions.size === 0 || document.visibilityState !== 'visible') return;
+    let timer = 0;
+    const late = new Promise<'late'>((resolve) => (timer = window.setTimeout(() => resolve('late'), PING_TIMEOUT_MS)));
+    void Promise.race([entry.remote.ping(), late, died])
+      .then((r) => {
+        if (r === 'late' && document.visibilityState === 'visible') die('the simulation worker stopped responding');
+      })
+      .catch(() => undefined)
+      .finally(() => clearTimeout(timer));
+  }, PING_EVERY_MS);
   return entry;
 }
 
 function retire(entry: PoolWorker): void {
   const i = pool.indexOf(entry);
   if (i >= 0) pool.splice(i, 1);
+  clearInterval(entry.watchdog);
   entry.remote[Comlink.releaseProxy]();
   entry.worker.terminate();
 }
@@ -71,7 +93,8 @@ let nextSessionId = 1;
 export interface SessionHandlers {
   /** Called at most once per display frame with the newest frame. */
   onFrame(frame: Frame): void;
-  onError(message: string): void;
+  /** `workerDied`: the whole worker stopped (not this engine's fault); the session is gone. */
+  onError(message: string, workerDied?: boolean): void;
 }
 
 export interface SessionOptions {
@@ -160,7 +183,7 @@ export class Session {
 
   workerDied(message: string): void {
     this.closed = true;
-    this.handlers.onError(message);
+    this.handlers.onError(message, true);
   }
 
   /**
@@ -171,7 +194,8 @@ export class Session {
     try {
       return await Promise.race([p, this.host.died]);
     } catch (err) {
-      this.handlers.onError(err instanceof Error ? err.message : String(err));
+      // A dead worker has already told the widget (workerDied); do not report it twice.
+      if (!this.closed) this.handlers.onError(err instanceof Error ? err.message : String(err));
       return undefined;
     }
   }

@@ -38,6 +38,9 @@ export function labelPrefix(spec: AnySpec): string {
   return spec.label.replace(/\.name$/, '');
 }
 
+/** A widget recovers from a dead worker by itself at most once in this time. */
+const RECOVERY_WINDOW_MS = 20_000;
+
 export class WidgetController {
   readonly spec: AnySpec;
   readonly lang: Lang;
@@ -49,6 +52,8 @@ export class WidgetController {
   status = $state<Status>('loading');
   frame = $state.raw<Frame | undefined>(undefined);
   error = $state<string | undefined>(undefined);
+  /** When the widget last recovered from a dead worker by itself (see recover). */
+  private lastRecovery = -Infinity;
   notices = $state<string[]>([]);
   fieldErrors = $state<Record<string, string>>({});
   /** The preset the current parameters equal, if any (reactive: reads runes). */
@@ -120,7 +125,7 @@ export class WidgetController {
     try {
       this.session = await Session.open(
         { engine: this.spec.id, params: sent, seed: sentSeed },
-        { onFrame: (f) => this.receive(f), onError: (m) => this.fail(m) },
+        { onFrame: (f) => this.receive(f), onError: (m, workerDied) => (workerDied ? void this.recover(m) : this.fail(m)) },
       );
       if (this.destroyed) {
         this.session.close();
@@ -148,6 +153,24 @@ export class WidgetController {
       this.playing = false;
       this.status = 'done';
     } else this.status = this.playing ? 'running' : 'paused';
+  }
+
+  /**
+   * The worker under this widget stopped (killed, crashed, unresponsive): start again in a new
+   * worker with the same settings and seed (so the same run), and keep playing if it was. Only
+   * once in RECOVERY_WINDOW_MS: a worker that keeps dying is shown as an error with a restart button.
+   */
+  private async recover(message: string): Promise<void> {
+    const now = performance.now();
+    if (now - this.lastRecovery < RECOVERY_WINDOW_MS || this.destroyed) {
+      this.fail(message);
+      return;
+    }
+    this.lastRecovery = now;
+    const wasPlaying = this.playing;
+    this.notices = [...this.notices, t(this.lang, 'widget.recovered')];
+    await this.restart();
+    if (wasPlaying && this.status !== 'error') await this.play();
   }
 
   private fail(message: string): void {

@@ -92,6 +92,11 @@ export class EngineHost {
     this.push(s);
   }
 
+  /** Answers the page's watchdog: a worker that no longer answers is replaced. */
+  ping(): true {
+    return true;
+  }
+
   private get(id: number): Session {
     const s = this.sessions.get(id);
     if (!s) throw new Error(`no session ${id}`);

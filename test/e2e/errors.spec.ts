@@ -40,22 +40,72 @@ test('an engine that throws stops only its own widget; restart brings it back', 
   expect(errors).toEqual([]);
 });
 
-test('a crashed worker shows an error in its widgets, and restart starts a new worker', async ({ page }) => {
+test('a crashed worker is replaced in place: the widget restarts by itself, then shows an error if it happens again', async ({ page }) => {
   const { errors } = watchErrors(page);
   await page.goto('/en/lessons/sir/#sir-basic');
-  await page.locator('#sir-basic').scrollIntoViewIfNeeded();
-  await expect(page.locator('#sir-basic')).toHaveAttribute('data-status', 'running');
-  for (const worker of page.workers()) {
-    await worker.evaluate(() => {
-      setTimeout(() => {
-        throw new Error('worker crash');
+  const widget = page.locator('#sir-basic');
+  await widget.scrollIntoViewIfNeeded();
+  await page.locator('#sir-basic-speed').selectOption('0.25');
+  await expect(widget).toHaveAttribute('data-status', 'running');
+  await page.locator('#sir-basic-R0').fill('3');
+  await page.locator('#sir-basic-R0').press('Enter');
+  const crash = async () => {
+    for (const worker of page.workers()) {
+      await worker.evaluate(() => {
+        setTimeout(() => {
+          throw new Error('worker crash');
+        });
       });
-    });
-  }
-  await expect(page.locator('#sir-basic')).toHaveAttribute('data-status', 'error');
-  await page.locator('#sir-basic [data-action="restart"]').click();
-  await page.locator('#sir-basic [data-action="toggle"]').click();
-  await expect(page.locator('#sir-basic')).toHaveAttribute('data-status', /running|done/);
-  // The only errors are the crash we caused, reported by the browser.
+    }
+  };
+  await crash();
+  // Recovered in place: a notice, the reader's settings kept, running again.
+  await expect(widget.getByText('worker stopped, so it was started again')).toBeVisible();
+  await expect(page.locator('#sir-basic-R0')).toHaveValue('3');
+  await expect(widget).toHaveAttribute('data-status', /running|done/);
+  // A second crash soon after is not retried forever: an error with a restart button.
+  await crash();
+  await expect(widget).toHaveAttribute('data-status', 'error');
+  await widget.locator('[data-action="restart"]').click();
+  await widget.locator('[data-action="toggle"]').click();
+  await expect(widget).toHaveAttribute('data-status', /running|done/);
+  await expect(page.locator('#sir-basic-R0')).toHaveValue('3');
+  // The only errors are the crashes we caused, reported by the browser.
   expect(errors.filter((e) => !e.includes('worker crash'))).toEqual([]);
+});
+
+test('a worker that stops silently (killed, no error event) is noticed by the watchdog and replaced', async ({ page }) => {
+  const { errors } = watchErrors(page);
+  await page.goto('/en/lessons/sir/#sir-basic');
+  const widget = page.locator('#sir-basic');
+  await widget.scrollIntoViewIfNeeded();
+  await page.locator('#sir-basic-speed').selectOption('0.25');
+  await expect(widget).toHaveAttribute('data-status', 'running');
+  for (const worker of page.workers()) await worker.evaluate(() => setTimeout(() => self.close()));
+  await expect(widget.getByText('worker stopped, so it was started again')).toBeVisible({ timeout: 20_000 });
+  await expect(widget).toHaveAttribute('data-status', /running|done/);
+  expect(errors).toEqual([]);
+});
+
+test('a setting that would need too much memory is refused with a message, from a control or a link', async ({ page }) => {
+  const { errors } = watchErrors(page);
+  // From a link: the notice names the parameter and the limit; the widget runs the preset instead.
+  await page.goto('/en/lessons/sir/?sir-basic.tMax=3650&sir-basic.outputInterval=0.01#sir-basic');
+  const widget = page.locator('#sir-basic');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toContainText('at most 100,000 points per curve');
+  await expect(widget).not.toHaveAttribute('data-status', 'error');
+  await expect(widget).toHaveAttribute('data-status', /running|done|paused/);
+  // From a control: with a fine output interval, a decade-long Duration is refused beside the control
+  // and not applied; the run keeps going with the last good settings.
+  await page.goto('/en/lessons/sir/?sir-basic.outputInterval=0.01#sir-basic');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-status', /running|done|paused/);
+  const duration = widget.getByRole('textbox', { name: /^Duration/ });
+  await duration.fill('3650');
+  await duration.press('Enter');
+  await expect(duration).toHaveAttribute('aria-invalid', 'true');
+  await expect(widget).toContainText('at most 100,000 points per curve');
+  await expect(widget).not.toHaveAttribute('data-status', 'error');
+  expect(errors).toEqual([]);
 });
