@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** What the build reads: a change to any of these makes dist/ stale. */
-const SOURCES = ['src', 'simulations', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const SOURCES = ['src', 'simulations', 'content', 'public', 'integrations', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'];
 /** …except notes beside the code and tests, which no page imports. */
 const NOT_BUILT = /(^|\/)README\.md$|\.test\.ts$/;
 

@@ -5,8 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Packages whose code or assets the pages ship (Astro's small client runtime, Svelte's runtime, KaTeX's CSS and fonts). */
-const ROOTS = ['astro', 'svelte', '@observablehq/plot', 'comlink', 'katex'];
+/**
+ * Packages whose code or assets the pages ship are exactly package.json's `dependencies` (Astro's
+ * small client runtime, Svelte's runtime, Plot, Comlink, KaTeX's CSS and fonts, Workbox, Pagefind's
+ * search runtime); build and test tools are devDependencies. So `npm audit --omit=dev` audits what
+ * readers receive.
+ */
+const ROOTS = Object.keys((JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as PackageJson).dependencies ?? {});
 /**
  * Roots whose dependencies are shipped too (Plot bundles parts of d3). The others' dependencies are
  * compilers and command-line tools that stay on the build machine. Listing all of d3's packages

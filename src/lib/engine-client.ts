@@ -116,6 +116,8 @@ export class Session {
   private lastDelivery = -Infinity;
   /** Off-screen widgets get no frames (their plots would redraw for nobody); the newest waits. */
   private visible = true;
+  /** The shortest time between two frames handed to the widget (raised when the device struggles). */
+  private minInterval = MIN_FRAME_INTERVAL_MS;
 
   private constructor(host: PoolWorker, handlers: SessionHandlers) {
     this.host = host;
@@ -160,13 +162,18 @@ export class Session {
     if (!frame || this.closed || !this.visible) return;
     // Redrawing charts 60 times a second costs more main-thread time than it shows; 25 is smooth.
     const now = performance.now();
-    if (now - this.lastDelivery < MIN_FRAME_INTERVAL_MS && !frame.done) {
+    if (now - this.lastDelivery < this.minInterval && !frame.done) {
       this.rafHandle = requestAnimationFrame(() => this.flush());
       return;
     }
     this.lastDelivery = now;
     this.pending = undefined;
     this.handlers.onFrame(frame);
+  }
+
+  /** Draw at most one frame per `ms` (the last frame of a run is always delivered at once). */
+  setMinFrameInterval(ms: number): void {
+    this.minInterval = Math.max(MIN_FRAME_INTERVAL_MS, ms);
   }
 
   /** Whether the widget is on screen; frames wait (newest only) while it is not. */

@@ -9,6 +9,7 @@ import { defaultsOf, validateParams } from '../../simulations/core/params.ts';
 import { t, tKey, type Lang } from '../i18n/index.ts';
 import { framesToCsv } from './csv.ts';
 import { Session } from './engine-client.ts';
+import { LOAD_LEVELS, LoadGovernor } from './load-governor.svelte.ts';
 import { describeParamError, paramLabel } from './param-messages.ts';
 import { href } from './routes.ts';
 import { EMBED_ID, readWidgetState, writeWidgetState, type UrlProblem } from './url-state.ts';
@@ -73,6 +74,8 @@ export class WidgetController {
   private readonly ruleErrors = new Set<string>();
   private playing = false;
   private destroyed = false;
+  /** Draws less when the device drops frames (see load-governor). */
+  readonly load = new LoadGovernor((level) => this.session?.setMinFrameInterval(LOAD_LEVELS[level]!.frameIntervalMs));
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(spec: AnySpec, lang: Lang, widgetId: string, preset: string | undefined) {
@@ -132,6 +135,7 @@ export class WidgetController {
         return;
       }
       this.session.setVisible(this.visible);
+      this.session.setMinFrameInterval(this.load.settings.frameIntervalMs);
       await this.session.setSpeed(this.speedFactor());
       // The reader may have moved a control while the worker was starting: catch up.
       const now = this.plainParams();
@@ -151,6 +155,7 @@ export class WidgetController {
     this.finished = frame.done;
     if (frame.done) {
       this.playing = false;
+      this.load.stop();
       this.status = 'done';
     } else this.status = this.playing ? 'running' : 'paused';
   }
@@ -175,6 +180,7 @@ export class WidgetController {
 
   private fail(message: string): void {
     this.playing = false;
+    this.load.stop();
     this.status = 'error';
     this.error = message.replace(/[.。]\s*$/, '');
   }
@@ -193,11 +199,13 @@ export class WidgetController {
     if (this.finished) await this.restartRun();
     this.playing = true;
     this.status = 'running';
+    this.load.start();
     await this.session.play();
   }
 
   async pause(): Promise<void> {
     this.playing = false;
+    this.load.stop();
     if (this.status === 'running') this.status = 'paused';
     await this.session?.pause();
   }
@@ -365,6 +373,7 @@ export class WidgetController {
 
   destroy(): void {
     this.destroyed = true;
+    this.load.stop();
     clearTimeout(this.urlTimer);
     this.session?.close();
   }

@@ -39,3 +39,9 @@ test('hostile input in the URL stays text', async ({ page }) => {
   await expect(page.locator('main img')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('excerpts keep the spaces around a highlighted word', async ({ page }) => {
+  await page.goto('/en/search/?q=herd');
+  const excerpt = page.locator('.hits li').filter({ has: page.locator('a[href="/en/lessons/sir/"]') }).locator('p');
+  await expect(excerpt).toContainText(/Herd immunity/i);
+});

@@ -38,7 +38,7 @@ export function sirPresetFigure(lang: Lang, preset: keyof typeof sirSpec.presets
   const settings = shown.map((k) => `${tKey(lang, `sir.param.${k}`)} = ${typeof params[k as keyof typeof params] === 'number' ? formatNumber(lang, params[k as keyof typeof params] as number) : String(params[k as keyof typeof params])}`);
   return {
     title: tKey(lang, `sir.preset.${preset}`),
-    caption: `${t(lang, 'figure.presetState')} ${settings.join(lang === 'ja' ? '、' : ', ')}`,
+    caption: `${t(lang, 'figure.presetState')}${lang === 'ja' ? '' : ' '}${settings.join(lang === 'ja' ? '、' : ', ')}`,
     legend: chart.groups.map((g) => ({ label: tKey(lang, `sir.obs.${g}`), color: PRINT_PALETTE[g] })),
     charts: [
       { svg: timePlot(chart, WIDTH).outerHTML, alt: timeAlt(lang, frame.summary), label: t(lang, 'sir.widget.timePlot') },

@@ -9,8 +9,8 @@ import { formatNumber, formatPercent } from '../../lib/format.ts';
 
 export type Group = 'S' | 'E' | 'I' | 'R' | 'V';
 
-/** Okabe–Ito colours (distinguishable with every common colour-vision deficiency); the CSS theme uses the same. */
-export const PRINT_PALETTE = { fg: '#1d1d1f', S: '#0072b2', E: '#e69f00', I: '#d55e00', R: '#009e73', V: '#8a8a8a' };
+/** The light theme's series colours (src/styles/global.css, tested for colour-vision deficiencies), for print. */
+export const PRINT_PALETTE = { fg: '#1d1d1f', S: '#0072b2', E: '#cc79a7', I: '#d55e00', R: '#009e73', V: '#555555' };
 export type Palette = typeof PRINT_PALETTE;
 
 /** A subsampled copy of a frame's series as fractions of N, at most `maxPoints` per curve. */
