@@ -61,7 +61,7 @@ test('“save the whole site” saves every page for offline use', async ({ page
   const { errors } = watchErrors(page);
   await page.goto(`${site.origin}/ja/offline/`);
   await controlled(page);
-  await page.getByRole('button', { name: 'サイト全体を保存する' }).click();
+  await page.getByRole('button', { name: 'サイト全体を保存', exact: true }).click();
   await expect(page.getByText('サイト全体を保存しました')).toBeVisible({ timeout: 30_000 });
   const { pages } = JSON.parse(readFileSync(join(site.root, 'offline-pages.json'), 'utf8')) as { pages: string[] };
   await expect(page.getByRole('status').first()).toContainText(`${pages.length} ページ中 ${pages.length} ページ`);
