@@ -8,7 +8,7 @@ import { checkValue, type NumberParam, type ParamError } from '../simulations/co
 import { describeParamError } from '../src/lib/param-messages.ts';
 
 /** Flags every engine takes, besides its parameters. */
-export const COMMON_FLAGS = ['preset', 'seed', 'steps', 'format', 'out'] as const;
+export const COMMON_FLAGS = ['preset', 'seed', 'steps', 'runs', 'format', 'out'] as const;
 export type CommonFlag = (typeof COMMON_FLAGS)[number];
 export const FORMATS = ['json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -24,6 +24,8 @@ export interface RunRequest {
   readonly seed: number;
   /** Work to do, in the engine's work unit; undefined: until the engine reports done. */
   readonly steps: number | undefined;
+  /** An ensemble of this many runs (streams 0…runs−1 of the seed); undefined: one run. */
+  readonly runs: number | undefined;
   readonly format: Format;
   readonly out: string | undefined;
   /** Raw parameter values by parameter name, as typed. */
@@ -72,6 +74,10 @@ function describeFlagError(err: ParamError, flag: string): string {
   return describeParamError('en', err, `--${flag}`);
 }
 
+/** Enough for tight statistics; a million runs of a small model is still minutes. */
+export const MAX_RUNS = 1_000_000;
+const RUNS_SPEC: NumberParam = { kind: 'integer', default: 1, min: 1, max: MAX_RUNS, step: 1, unit: '', label: 'ensemble.runs', live: false };
+
 const SEED_SPEC: NumberParam = { kind: 'integer', default: DEFAULT_SEED, min: 0, max: SEED_MAX, step: 1, unit: '', label: 'widget.seed', live: false };
 
 /** Whole units of work for discrete engines (events, sweeps, steps); any amount of simulated time. */
@@ -94,6 +100,7 @@ export function parseRunArgs(engine: AnySpec, args: readonly string[]): RunReque
   let preset: string | undefined;
   let seed = DEFAULT_SEED;
   let steps: number | undefined;
+  let runs: number | undefined;
   let format: Format = 'json';
   let out: string | undefined;
   const params: Record<string, string | boolean> = {};
@@ -114,6 +121,12 @@ export function parseRunArgs(engine: AnySpec, args: readonly string[]): RunReque
           break;
         case 'steps':
           steps = numberFlag('steps', value, stepsSpec(engine));
+          break;
+        case 'runs':
+          if (!engine.ensemble) {
+            throw new UsageError(`--runs: ${engine.id} is ${engine.stochastic ? 'not set up for ensembles' : 'deterministic: every run would be the same'}`);
+          }
+          runs = numberFlag('runs', value, RUNS_SPEC);
           break;
         case 'format': {
           const r = checkValue('format', { kind: 'choice', options: FORMATS, default: 'json', label: '', live: false }, value);
@@ -140,5 +153,5 @@ export function parseRunArgs(engine: AnySpec, args: readonly string[]): RunReque
       params[name] = value;
     }
   }
-  return { preset, seed, steps, format, out, params };
+  return { preset, seed, steps, runs, format, out, params };
 }

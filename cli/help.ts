@@ -41,7 +41,7 @@ export function generalHelp(engines: readonly AnySpec[]): string {
     'Usage:',
     `  ${RUN} list                      list the engines`,
     `  ${RUN} <engine> --help           parameters, presets and flags of an engine`,
-    `  ${RUN} <engine> [--preset=NAME] [--<param>=VALUE ...] [--seed=N] [--steps=N] [--format=json|csv] [--out=FILE]`,
+    `  ${RUN} <engine> [--preset=NAME] [--<param>=VALUE ...] [--seed=N] [--steps=N] [--runs=N] [--format=json|csv] [--out=FILE]`,
     '',
     listText(engines).trimEnd(),
     '',
@@ -100,7 +100,7 @@ export function engineHelp(engine: AnySpec): string {
   return [
     `${engine.id}: ${tKey('en', engine.label)} (engine version ${engine.version})`,
     '',
-    `Usage: ${RUN} ${engine.id} [--preset=NAME] [--<param>=VALUE ...] [--seed=N] [--steps=N] [--format=json|csv] [--out=FILE]`,
+    `Usage: ${RUN} ${engine.id} [--preset=NAME] [--<param>=VALUE ...] [--seed=N] [--steps=N]${engine.ensemble ? ' [--runs=N]' : ''} [--format=json|csv] [--out=FILE]`,
     '',
     'Parameters (flag, label, default, allowed values, unit, live/structural):',
     ...table([['FLAG', 'LABEL', 'DEFAULT', 'ALLOWED', 'UNIT', 'KIND'], ...paramRows]),
@@ -114,7 +114,10 @@ export function engineHelp(engine: AnySpec): string {
     ...table([
       ['--preset=NAME', 'start from a named preset (defaults, then the preset, then your flags)'],
       ['--seed=N', `random seed, a whole number from 0 to ${SEED_MAX} (default ${DEFAULT_SEED})${engine.stochastic ? '' : '; this model is deterministic, so the seed is only recorded'}`],
-      ['--steps=N', `work to do, in ${stepsWhat} (default: until the run is done)`],
+      ['--steps=N', `work to do, in ${stepsWhat} (default: until the run is done)${engine.ensemble ? '; with --runs, per run' : ''}`],
+      ...(engine.ensemble
+        ? [['--runs=N', `an ensemble of N runs (streams 0…N−1 of the seed): ensemble statistics (${Object.keys(engine.ensemble.summary).join(', ')}) and each run's summary`]]
+        : []),
       ['--format=FORMAT', `output format: ${FORMATS.join(' or ')} (default json)`],
       ['--out=FILE', 'write the output to FILE instead of standard output'],
       ['-h, --help', 'show this help'],
@@ -123,6 +126,7 @@ export function engineHelp(engine: AnySpec): string {
     'Examples:',
     `  ${RUN} ${engine.id}${firstPreset ? ` --preset=${firstPreset}` : ''} --format=csv --out=${engine.id}.csv`,
     ...(lastPreset ? [`  ${RUN} ${engine.id} --preset=${lastPreset} --seed=7 --out=${engine.id}-${lastPreset}.json`] : []),
+    ...(engine.ensemble ? [`  ${RUN} ${engine.id} --runs=1000 --seed=3 --format=csv --out=${engine.id}-ensemble.csv`] : []),
     `  npm run --silent sim -- ${engine.id} > ${engine.id}.json   (--silent keeps npm's own lines out of the output)`,
     '',
   ].join('\n');

@@ -38,3 +38,37 @@ export function formatRunDocument(doc: RunDocument): string {
   // `head` ends with "\n}"; the series go in as its last member.
   return `${head.slice(0, -2)},\n  "series": ${seriesBlock}\n}\n`;
 }
+
+/**
+ * An ensemble: { engine, version, params, seed, runs, summary: {statistic: number},
+ * perRun: {name: number[]} } where perRun holds each run's summary, in stream order.
+ */
+export interface EnsembleDocument {
+  readonly engine: string;
+  readonly version: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly seed: number;
+  readonly runs: number;
+  readonly summary: Readonly<Record<string, number>>;
+  readonly perRun: Readonly<Record<string, number[]>>;
+}
+
+export function ensembleDocument(
+  engine: AnySpec,
+  params: Readonly<Record<string, unknown>>,
+  seed: number,
+  summaries: readonly Readonly<Record<string, number>>[],
+): EnsembleDocument {
+  if (!engine.ensemble) throw new Error(`${engine.id} has no ensemble statistics`);
+  const perRun: Record<string, number[]> = {};
+  for (const name of Object.keys(engine.observables.summary)) perRun[name] = summaries.map((s) => s[name] ?? NaN);
+  const summary = engine.ensemble.aggregate(summaries, params);
+  return { engine: engine.id, version: engine.version, params: { ...params }, seed, runs: summaries.length, summary, perRun };
+}
+
+export function formatEnsembleDocument(doc: EnsembleDocument): string {
+  const { perRun, ...rest } = doc;
+  const head = JSON.stringify(rest, null, 2);
+  const lines = Object.entries(perRun).map(([name, values]) => `    ${JSON.stringify(name)}: ${JSON.stringify(values)}`);
+  return `${head.slice(0, -2)},\n  "perRun": {\n${lines.join(',\n')}\n  }\n}\n`;
+}

@@ -8,11 +8,11 @@
 import { runToEnd, type AnyEngine, type AnySpec } from '../simulations/core/engine.ts';
 import { validateParams } from '../simulations/core/params.ts';
 import { engineIds, isEngineId, loadEngine, loadSpec } from '../simulations/registry.ts';
-import { framesToCsv } from '../src/lib/csv.ts';
+import { ensembleToCsv, framesToCsv } from '../src/lib/csv.ts';
 import { describeParamError } from '../src/lib/param-messages.ts';
 import { parseRunArgs, UsageError, wantsHelp } from './args.ts';
 import { engineHelp, generalHelp, listText } from './help.ts';
-import { formatRunDocument, runDocument } from './json.ts';
+import { ensembleDocument, formatEnsembleDocument, formatRunDocument, runDocument } from './json.ts';
 
 export interface Io {
   stdout(text: string): void;
@@ -96,12 +96,26 @@ export async function main(argv: readonly string[], io: Io, source: EngineSource
 
   let text: string;
   try {
-    const inst = engine.create(checked.params, request.seed);
-    runToEnd(inst, Infinity, request.steps ?? Infinity);
-    const frame = inst.observe();
-    text = request.format === 'csv'
-      ? framesToCsv({ engine, params, seed: request.seed, frame, generator: GENERATOR })
-      : formatRunDocument(runDocument(engine, params, request.seed, frame));
+    if (request.runs !== undefined) {
+      // Run k is stream k of the seed: the same ensemble whatever runs it (a widget's worker pool too).
+      const summaries: Record<string, number>[] = [];
+      for (let k = 0; k < request.runs; k++) {
+        const inst = engine.create(checked.params, request.seed, k);
+        runToEnd(inst, Infinity, request.steps ?? Infinity);
+        summaries.push({ ...inst.observe().summary });
+      }
+      const doc = ensembleDocument(engine, params, request.seed, summaries);
+      text = request.format === 'csv'
+        ? ensembleToCsv({ engine, params, seed: request.seed, runs: summaries, statistics: doc.summary, generator: GENERATOR })
+        : formatEnsembleDocument(doc);
+    } else {
+      const inst = engine.create(checked.params, request.seed);
+      runToEnd(inst, Infinity, request.steps ?? Infinity);
+      const frame = inst.observe();
+      text = request.format === 'csv'
+        ? framesToCsv({ engine, params, seed: request.seed, frame, generator: GENERATOR })
+        : formatRunDocument(runDocument(engine, params, request.seed, frame));
+    }
   } catch (e) {
     io.stderr(errorLines([`${engine.id}: the simulation failed: ${e instanceof Error ? e.message : String(e)}`]));
     return 1;

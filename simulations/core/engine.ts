@@ -95,6 +95,17 @@ export interface EngineSpec<S extends ParamSchema = ParamSchema> {
   readonly workUnit: WorkUnit;
   /** Named parameter sets, so prose, URL and CLI name the same states. */
   readonly presets: Readonly<Record<string, Partial<ParamValues<S>>>>;
+  /** For stochastic engines: what an ensemble of runs (streams 0…R−1 of one seed) reports. */
+  readonly ensemble?: EnsembleSpec<ParamValues<S>>;
+}
+
+/**
+ * The statistics of an ensemble, computed from the summaries of its runs (in stream order), so a
+ * page, a test and the CLI aggregate the same way.
+ */
+export interface EnsembleSpec<V> {
+  readonly summary: Readonly<Record<string, ObservableSpec>>;
+  aggregate(runs: readonly Readonly<Record<string, number>>[], params: V): Record<string, number>;
 }
 
 export interface EngineDefinition<S extends ParamSchema = ParamSchema> extends EngineSpec<S> {

@@ -124,3 +124,44 @@ export function framesToCsv(input: CsvInput): string {
   }
   return lines.join('\n') + '\n';
 }
+
+export interface EnsembleCsvInput {
+  readonly engine: AnySpec;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly seed: number;
+  /** Each run's summary, in stream order (run k is stream k of the seed). */
+  readonly runs: readonly Readonly<Record<string, number>>[];
+  readonly statistics: Readonly<Record<string, number>>;
+  readonly generator?: string;
+  readonly lang?: Lang;
+}
+
+/**
+ * An ensemble as CSV: the same `# ` header as a run, the ensemble statistics as
+ * `# ensemble name: value [unit] label` lines, then one row per run (`run` = its stream) with the
+ * run's summary scalars as columns.
+ */
+export function ensembleToCsv(input: EnsembleCsvInput): string {
+  const { engine, params, seed, runs, statistics } = input;
+  const lang = input.lang ?? 'en';
+  const names = Object.keys(engine.observables.summary);
+  const lines: string[] = [
+    comment('Gakusai ensemble of simulation runs'),
+    comment(`engine: ${engine.id} (${label(lang, engine.label)})`),
+    comment(`engine version: ${engine.version}`),
+    comment(`seed: ${seed}; run k uses stream k`),
+    comment(`runs: ${runs.length}`),
+    comment(`params: ${JSON.stringify(params)}`),
+  ];
+  if (input.generator !== undefined) lines.push(comment(`generator: ${input.generator}`));
+  for (const [name, spec] of Object.entries(engine.ensemble?.summary ?? {})) {
+    if (Object.hasOwn(statistics, name)) lines.push(comment(`ensemble ${name}: ${csvNumber(statistics[name]!)} [${unitId(spec.unit)}] ${label(lang, spec.label)}`));
+  }
+  for (const n of names) {
+    const spec = engine.observables.summary[n]!;
+    lines.push(comment(`column ${n}: ${label(lang, spec.label)} [${unitId(spec.unit)}]`));
+  }
+  lines.push(['run', ...names].map(csvField).join(','));
+  runs.forEach((r, k) => lines.push([String(k), ...names.map((n) => csvNumber(r[n] ?? NaN))].join(',')));
+  return lines.join('\n') + '\n';
+}

@@ -175,6 +175,48 @@ describe('runs', () => {
   });
 });
 
+describe('ensembles (--runs)', () => {
+  const flags = ['--N=200', '--R0=2', '--tMax=3650', '--outputInterval=10', '--seed=4'];
+
+  it('JSON: statistics of the runs, and each run equal to the single run on its stream', () => {
+    const r = sim('sir-stochastic', ...flags, '--runs=300');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { runs: number; summary: Record<string, number>; perRun: Record<string, number[]> };
+    expect(doc.runs).toBe(300);
+    const sizes = doc.perRun['finalSize']!;
+    expect(sizes).toHaveLength(300);
+    const major = sizes.filter((z) => z > 0.1);
+    expect(doc.summary['majorOutbreakProbability']).toBe(major.length / 300);
+    expect(doc.summary['meanFinalSizeMajor']).toBeCloseTo(major.reduce((a, b) => a + b, 0) / major.length, 12);
+    // Run 0 is stream 0: the same run the CLI makes without --runs.
+    const single = JSON.parse(sim('sir-stochastic', ...flags).stdout) as { summary: Record<string, number> };
+    expect(sizes[0]).toBe(single.summary['finalSize']);
+    // With R0 = 2 about half the runs are major outbreaks (exact finite-N value in test/validation).
+    expect(Math.abs(doc.summary['majorOutbreakProbability']! - 0.5)).toBeLessThan(4 * doc.summary['majorOutbreakProbabilityError']! + 0.02);
+  });
+
+  it('CSV: ensemble statistics in the header, one row per run', () => {
+    const r = sim('sir-stochastic', ...flags, '--runs=5', '--format=csv');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^# ensemble majorOutbreakProbability: [\d.]+ \[fraction\]/m);
+    const rows = r.stdout.split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(rows[0]).toBe('run,time,events,finalSize,peakPrevalence,peakTime,extinct');
+    expect(rows.slice(1).map((l) => l.split(',')[0])).toEqual(['0', '1', '2', '3', '4']);
+  });
+
+  it('refuses --runs for a deterministic engine and a count out of range (exit 2)', () => {
+    const det = sim('sir', '--runs=3');
+    expect(det.status).toBe(2);
+    expect(det.stderr).toContain('--runs: sir is deterministic');
+    for (const bad of ['0', '2.5', 'many', '1e9']) {
+      const r = sim('sir-stochastic', `--runs=${bad}`);
+      expect(r.status, bad).toBe(2);
+      expect(r.stderr, bad).toMatch(/^error: --runs/);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
+
 describe('bad input: exit 2, an English message naming the flag, nothing on stdout', () => {
   const cases: [string, string[], RegExp][] = [
     ['unknown engine', ['sirs'], /^error: unknown engine "sirs"; engines: sir\b.*\(or "list"\)$/],
