@@ -96,16 +96,17 @@ export interface EngineSpec<S extends ParamSchema = ParamSchema> {
   /** Named parameter sets, so prose, URL and CLI name the same states. */
   readonly presets: Readonly<Record<string, Partial<ParamValues<S>>>>;
   /** For stochastic engines: what an ensemble of runs (streams 0…R−1 of one seed) reports. */
-  readonly ensemble?: EnsembleSpec<ParamValues<S>>;
+  readonly ensemble?: EnsembleSpec;
 }
 
 /**
  * The statistics of an ensemble, computed from the summaries of its runs (in stream order), so a
  * page, a test and the CLI aggregate the same way.
  */
-export interface EnsembleSpec<V> {
+export interface EnsembleSpec {
   readonly summary: Readonly<Record<string, ObservableSpec>>;
-  aggregate(runs: readonly Readonly<Record<string, number>>[], params: V): Record<string, number>;
+  /** `params`: the validated parameters of the runs (loosely typed, so specs stay assignable). */
+  aggregate(runs: readonly Readonly<Record<string, number>>[], params: Readonly<Record<string, unknown>>): Record<string, number>;
 }
 
 export interface EngineDefinition<S extends ParamSchema = ParamSchema> extends EngineSpec<S> {

@@ -1,43 +1,58 @@
 /**
- * Stochastic SIR in a well-mixed population by Gillespie's direct method (Gillespie, J. Phys.
- * Chem. 81, 2340 (1977), doi:10.1021/j100540a008): exponential waiting times from the total rate
- * β S I / N + γ I, then one event chosen in proportion to its rate. Exact for the Markov chain;
- * no time step. The state is observed on a fixed schedule in simulated time (the state just before
- * each event is the state on the interval it ends), so output does not depend on chunking.
+ * Stochastic SIR / SEIR in a well-mixed population by Gillespie's direct method (Gillespie, J. Phys.
+ * Chem. 81, 2340 (1977), doi:10.1021/j100540a008): exponential waiting times from the total rate,
+ * then one event chosen in proportion to its rate. The events: infection S → E (or I) at
+ * β(t) S I / N, onset E → I at σ E (SEIR), recovery I → R at γ I, vaccination S → V at ν(t) S.
+ * Interventions make β and ν piecewise constant in time; at each switch the run stops the clock
+ * and draws afresh, which is exact because waiting times are memoryless. No time step.
+ *
+ * The state is observed on a fixed schedule in simulated time (the state just before each event is
+ * the state on the interval it ends), so output does not depend on chunking. With no interventions
+ * and the SIR model, the random numbers are used exactly as in version 0.1 (one exponential and one
+ * uniform per event, infection tested first), so those runs are unchanged.
  */
 import { defineEngine, type AdvanceResult, type EngineInstance, type Frame, type SeriesBuffers, type Snapshot } from '../core/engine.ts';
 import { Rng } from '../core/rng.ts';
 import { SeriesStore, type SeriesSnapshot } from '../core/series.ts';
-import { sirStochasticSpec, type SirStochasticParams } from './spec.ts';
+import { sirStochasticSpec, vaccinatedCount, type SirStochasticParams } from './spec.ts';
 
-const SERIES = ['t', 'S', 'I', 'R'] as const;
+const SERIES = ['t', 'S', 'E', 'I', 'R', 'V'] as const;
 
 interface GillespieSnapshot {
   readonly params: SirStochasticParams;
   readonly rng: Uint32Array;
   readonly state: readonly number[];
+  readonly counters: readonly number[];
   readonly store: SeriesSnapshot;
 }
 
 class GillespieSir implements EngineInstance<SirStochasticParams> {
   private p: SirStochasticParams;
+  private readonly seir: boolean;
   private readonly rng: Rng;
   private readonly store = new SeriesStore(SERIES);
   private readonly row = new Float64Array(SERIES.length);
   private t = 0;
   private S: number;
+  private E = 0;
   private I: number;
   private R = 0;
+  private V: number;
   private events = 0;
   private nextObs = 0;
   private peakI: number;
   private peakT = 0;
+  /** When the last infected person recovered (NaN while the epidemic goes on). */
+  private endTime = NaN;
   private ended = false;
 
   constructor(params: SirStochasticParams, seed: number, stream: number) {
     this.p = { ...params };
+    this.seir = params.model === 'SEIR';
     this.rng = Rng.stream(seed, stream);
-    this.S = params.N - params.initialInfected;
+    this.V = vaccinatedCount(params);
+    // SEIR starts with its initial cases infectious, as the deterministic engine does.
+    this.S = params.N - this.V - params.initialInfected;
     this.I = params.initialInfected;
     this.peakI = this.I;
   }
@@ -50,35 +65,73 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
       // The same tolerance as the ODE engine: kΔ may round to just above tMax (0.07 × 100).
       const slack = 1e-9 * dt;
       if (tk > this.p.tMax + slack || (inclusive ? tk > until + slack : tk >= until)) return;
-      this.row[0] = tk;
-      this.row[1] = this.S;
-      this.row[2] = this.I;
-      this.row[3] = this.R;
-      this.store.push(this.row);
+      const row = this.row;
+      row[0] = tk;
+      row[1] = this.S;
+      row[2] = this.E;
+      row[3] = this.I;
+      row[4] = this.R;
+      row[5] = this.V;
+      this.store.push(row);
       this.nextObs++;
     }
   }
 
+  /** The next time after t at which a rate switches (an intervention starts or ends), or Infinity. */
+  private nextSwitch(t: number): number {
+    const { contactFactor, contactStart, contactEnd, vaccinationRate, vaccinationStart } = this.p;
+    let next = Infinity;
+    if (contactFactor !== 1 && contactEnd > contactStart) {
+      if (contactStart > t) next = contactStart;
+      else if (contactEnd > t) next = contactEnd;
+    }
+    if (vaccinationRate > 0 && vaccinationStart > t && vaccinationStart < next) next = vaccinationStart;
+    return next;
+  }
+
   advance(budget: number): AdvanceResult {
     const before = this.events;
-    const beta = this.p.R0 * this.p.gamma;
-    const { gamma, N, tMax } = this.p;
+    const { gamma, sigma, N, tMax, R0, contactFactor, contactStart, contactEnd, vaccinationRate, vaccinationStart } = this.p;
+    const seir = this.seir;
     if (!this.ended && this.t >= tMax) {
       // tMax was lowered below the current time: the run ends here; time never goes back.
       this.recordUntil(tMax, true);
       this.ended = true;
     }
+    let nextSwitch = this.nextSwitch(this.t);
     while (!this.ended && this.events - before < budget) {
+      const t = this.t;
+      const restricted = t >= contactStart && t < contactEnd;
+      const beta = R0 * gamma * (restricted ? contactFactor : 1);
       const infection = (beta * this.S * this.I) / N;
-      const total = infection + gamma * this.I;
+      const onset = seir ? sigma * this.E : 0;
+      const recovery = gamma * this.I;
+      const vaccination = t >= vaccinationStart ? vaccinationRate * this.S : 0;
+      const total = infection + onset + recovery + vaccination;
       if (total <= 0) {
-        // Extinct: nothing can happen any more; the state holds until tMax.
-        this.recordUntil(tMax, true);
-        this.ended = true;
-        break;
+        // The epidemic is over (E + I = 0) and nobody is being vaccinated now. If vaccination is
+        // still to start, go to the next switch; otherwise the state holds until tMax. (While
+        // vaccination goes on, the run goes on, as in the deterministic model.)
+        const vaccinationDue = vaccinationRate > 0 && this.S > 0 && vaccinationStart > t && vaccinationStart <= tMax;
+        if (!vaccinationDue) {
+          this.recordUntil(tMax, true);
+          this.ended = true;
+          break;
+        }
+        this.recordUntil(nextSwitch, false);
+        this.t = nextSwitch;
+        nextSwitch = this.nextSwitch(nextSwitch);
+        continue;
       }
-      const tNext = this.t + this.rng.exponential(total);
-      const pickInfection = this.rng.uniform() * total < infection;
+      const tNext = t + this.rng.exponential(total);
+      const pick = this.rng.uniform() * total;
+      if (tNext >= nextSwitch && nextSwitch <= tMax) {
+        // A rate changes before this event: move the clock to the switch and draw again.
+        this.recordUntil(nextSwitch, false);
+        this.t = nextSwitch;
+        nextSwitch = this.nextSwitch(nextSwitch);
+        continue;
+      }
       if (tNext > tMax) {
         this.recordUntil(tMax, true);
         this.t = tMax;
@@ -87,16 +140,30 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
       }
       this.recordUntil(tNext, false);
       this.t = tNext;
-      if (pickInfection) {
+      if (pick < infection) {
         this.S--;
+        if (seir) this.E++;
+        else {
+          this.I++;
+          if (this.I > this.peakI) {
+            this.peakI = this.I;
+            this.peakT = tNext;
+          }
+        }
+      } else if (pick < infection + onset) {
+        this.E--;
         this.I++;
         if (this.I > this.peakI) {
           this.peakI = this.I;
           this.peakT = tNext;
         }
-      } else {
+      } else if (pick < infection + onset + recovery || vaccination === 0) {
         this.I--;
         this.R++;
+        if (this.I + this.E === 0) this.endTime = tNext;
+      } else {
+        this.S--;
+        this.V++;
       }
       this.events++;
     }
@@ -113,11 +180,13 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
       series: this.store.copyOut(reuse),
       summary: {
         time: this.t,
+        duration: this.endTime,
         events: this.events,
-        finalSize: (N - this.S) / N,
+        // Everyone ever infected: not susceptible and not vaccinated (the initial cases included).
+        finalSize: (N - this.S - this.V) / N,
         peakPrevalence: this.peakI / N,
         peakTime: this.peakT,
-        extinct: this.I === 0 ? 1 : 0,
+        extinct: this.E + this.I === 0 ? 1 : 0,
       },
     };
   }
@@ -125,26 +194,27 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
   setLiveParams(params: SirStochasticParams): void {
     this.p = { ...params };
     // A longer window re-opens a run that stopped at the old tMax (not one that went extinct).
-    if (this.I > 0 && this.t < this.p.tMax) this.ended = false;
+    if (this.E + this.I > 0 && this.t < this.p.tMax) this.ended = false;
   }
 
   snapshot(): Snapshot {
-    const snap: GillespieSnapshot & { counters: readonly number[] } = {
+    const snap: GillespieSnapshot = {
       params: { ...this.p },
       rng: this.rng.getState(),
-      state: [this.t, this.S, this.I, this.R],
-      counters: [this.events, this.nextObs, this.peakI, this.peakT, this.ended ? 1 : 0],
+      state: [this.t, this.S, this.E, this.I, this.R, this.V],
+      counters: [this.events, this.nextObs, this.peakI, this.peakT, this.ended ? 1 : 0, this.endTime],
       store: this.store.snapshot(),
     };
     return snap;
   }
 
   restore(snapshot: Snapshot): void {
-    const s = snapshot as GillespieSnapshot & { counters: readonly number[] };
+    const s = snapshot as GillespieSnapshot;
     this.p = { ...s.params };
     this.rng.setState(s.rng);
-    [this.t, this.S, this.I, this.R] = s.state as [number, number, number, number];
-    const [events, nextObs, peakI, peakT, ended] = s.counters as [number, number, number, number, number];
+    [this.t, this.S, this.E, this.I, this.R, this.V] = s.state as [number, number, number, number, number, number];
+    const [events, nextObs, peakI, peakT, ended, endTime] = s.counters as [number, number, number, number, number, number];
+    this.endTime = endTime;
     this.events = events;
     this.nextObs = nextObs;
     this.peakI = peakI;

@@ -6,12 +6,23 @@ import type { ParamError, ParamSchema, ParamValues } from '../core/params.ts';
 import { sampleBudget } from '../core/resources.ts';
 
 export const sirStochasticParams = {
+  model: { kind: 'choice', options: ['SIR', 'SEIR'], default: 'SIR', label: 'sir.param.model', live: false },
   R0: { kind: 'number', default: 2, min: 0.1, max: 20, step: 0.05, unit: '', label: 'sir.param.R0', live: true },
   gamma: { kind: 'number', default: 0.2, min: 0.01, max: 5, step: 0.01, unit: 'per-day', label: 'sir.param.gamma', live: true },
+  sigma: { kind: 'number', default: 0.2, min: 0.01, max: 5, step: 0.01, unit: 'per-day', label: 'sir.param.sigma', live: true },
   N: { kind: 'integer', default: 1000, min: 1, max: 1_000_000, step: 1, unit: 'people', label: 'sir.param.N', live: false, scale: 'log' },
   initialInfected: {
     kind: 'integer', default: 1, min: 1, max: 1_000_000, step: 1, unit: 'people', label: 'sir.param.initialInfected', live: false,
   },
+  /** Immune before the outbreak: round(vaccinated × N) people start in V. */
+  vaccinated: { kind: 'number', default: 0, min: 0, max: 1, step: 0.01, unit: 'fraction', label: 'sir.param.vaccinated', live: false },
+  /** Contacts reduced to this fraction (β × factor) from contactStart until contactEnd. */
+  contactFactor: { kind: 'number', default: 1, min: 0, max: 1, step: 0.01, unit: 'fraction', label: 'sir.param.contactFactor', live: true },
+  contactStart: { kind: 'number', default: 0, min: 0, max: 3650, step: 1, unit: 'day', label: 'sir.param.contactStart', live: true },
+  contactEnd: { kind: 'number', default: 0, min: 0, max: 3650, step: 1, unit: 'day', label: 'sir.param.contactEnd', live: true },
+  /** Each susceptible is vaccinated at this rate (moves to V) from vaccinationStart on. */
+  vaccinationRate: { kind: 'number', default: 0, min: 0, max: 1, step: 0.001, unit: 'per-day', label: 'sir.param.vaccinationRate', live: true },
+  vaccinationStart: { kind: 'number', default: 0, min: 0, max: 3650, step: 1, unit: 'day', label: 'sir.param.vaccinationStart', live: true },
   tMax: { kind: 'number', default: 365, min: 1, max: 3650, step: 1, unit: 'day', label: 'sir.param.tMax', live: true },
   outputInterval: { kind: 'number', default: 0.5, min: 0.01, max: 10, step: 0.01, unit: 'day', label: 'sir.param.outputInterval', live: false },
 } as const satisfies ParamSchema;
@@ -30,10 +41,15 @@ function aggregate(runs: readonly Readonly<Record<string, number>>[]): Record<st
   let sumMajor = 0;
   let sum = 0;
   let sumDuration = 0;
+  let ended = 0;
   for (const r of runs) {
     const z = r['finalSize']!;
     sum += z;
-    sumDuration += r['time']!;
+    // Runs still going at tMax have no duration yet (NaN) and are left out of the mean.
+    if (Number.isFinite(r['duration'])) {
+      sumDuration += r['duration']!;
+      ended++;
+    }
     if (z > MAJOR_OUTBREAK_FRACTION) {
       major++;
       sumMajor += z;
@@ -47,20 +63,27 @@ function aggregate(runs: readonly Readonly<Record<string, number>>[]): Record<st
     majorOutbreakProbabilityError: Math.sqrt(((major / n) * (1 - major / n)) / n),
     meanFinalSizeMajor: major > 0 ? sumMajor / major : NaN,
     meanFinalSize: sum / n,
-    meanDuration: sumDuration / n,
+    meanDuration: ended > 0 ? sumDuration / ended : NaN,
   };
 }
 
+/** The people vaccinated before the outbreak (a whole number). */
+export const vaccinatedCount = (p: Pick<SirStochasticParams, 'N' | 'vaccinated'>): number => Math.round(p.vaccinated * p.N);
+
 function crossCheck(p: SirStochasticParams): ParamError[] {
-  if (p.initialInfected > p.N) {
-    return [{ param: 'initialInfected', value: p.initialInfected, allowed: { rule: 'sir.rule.infectedWithinUnvaccinated', limit: p.N }, code: 'constraint' }];
+  const unvaccinated = p.N - vaccinatedCount(p);
+  if (p.initialInfected > unvaccinated) {
+    return [{ param: 'initialInfected', value: p.initialInfected, allowed: { rule: 'sir.rule.infectedWithinUnvaccinated', limit: unvaccinated }, code: 'constraint' }];
+  }
+  if (p.contactEnd < p.contactStart) {
+    return [{ param: 'contactEnd', value: p.contactEnd, allowed: { rule: 'sir.rule.windowEndsAfterStart', limit: p.contactStart }, code: 'constraint' }];
   }
   return sampleBudget(p);
 }
 
 export const sirStochasticSpec = defineSpec({
   id: 'sir-stochastic',
-  version: '0.1.0',
+  version: '0.2.0',
   label: 'sirStochastic.name',
   stochastic: true,
   params: sirStochasticParams,
@@ -86,11 +109,14 @@ export const sirStochasticSpec = defineSpec({
     series: {
       t: { label: 'sir.obs.t', unit: 'day' },
       S: { label: 'sir.obs.S', unit: 'people' },
+      E: { label: 'sir.obs.E', unit: 'people' },
       I: { label: 'sir.obs.I', unit: 'people' },
       R: { label: 'sir.obs.R', unit: 'people' },
+      V: { label: 'sir.obs.V', unit: 'people' },
     },
     summary: {
       time: { label: 'sir.sum.time', unit: 'day' },
+      duration: { label: 'sirStochastic.sum.duration', unit: 'day' },
       events: { label: 'sirStochastic.sum.events', unit: 'event' },
       finalSize: { label: 'sir.sum.finalSize', unit: 'fraction' },
       peakPrevalence: { label: 'sir.sum.peakPrevalence', unit: 'fraction' },

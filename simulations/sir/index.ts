@@ -1,7 +1,10 @@
 /**
  * Deterministic SIR / SEIR epidemic model with frequency-dependent incidence, integrated by the
- * adaptive Dormand–Prince 5(4) method. Counts S, E, I, R and the vaccinated V (immune from the
- * start, never changing) add up to N. See README.md beside this file.
+ * adaptive Dormand–Prince 5(4) method. Counts S, E, I, R and the vaccinated V add up to N.
+ * Interventions (a window of reduced contacts, vaccination during the outbreak) make the rates
+ * piecewise constant in time: no step crosses a switch, and the rates of a step are those of its
+ * interval (fixed before the step, not read from the stage times, which touch the switch at the
+ * step's end). See README.md beside this file.
  */
 import { Dopri5, type Dopri5Snapshot } from '../core/dopri5.ts';
 import { defineEngine, type AdvanceResult, type EngineInstance, type Frame, type SeriesBuffers, type Snapshot } from '../core/engine.ts';
@@ -10,7 +13,7 @@ import { finalSusceptible, herdImmunityThreshold } from './analytic.ts';
 import type { SirParams } from './params.ts';
 import { sirSpec } from './spec.ts';
 
-const S = 0, E = 1, I = 2, R = 3;
+const S = 0, E = 1, I = 2, R = 3, V = 4;
 const SERIES = ['t', 'S', 'E', 'I', 'R', 'V'] as const;
 
 /** Tight tolerances: the lesson compares the run with exact relations to 1e-8. */
@@ -37,14 +40,15 @@ interface SirSnapshot {
 
 class SirRun implements EngineInstance<SirParams> {
   private p: SirParams;
+  /** β and ν of the current interval between switches. */
   private beta = 0;
+  private nu = 0;
   private readonly seir: boolean;
-  private readonly V: number;
   private readonly integ: Dopri5;
   private readonly store = new SeriesStore(SERIES);
   private readonly row = new Float64Array(SERIES.length);
-  private readonly probe = new Float64Array(4);
-  private readonly probeRate = new Float64Array(4);
+  private readonly probe = new Float64Array(5);
+  private readonly probeRate = new Float64Array(5);
   private nextObs = 0;
   private peakI = 0;
   private peakT = 0;
@@ -59,31 +63,68 @@ class SirRun implements EngineInstance<SirParams> {
   constructor(params: SirParams) {
     this.p = { ...params };
     this.seir = params.model === 'SEIR';
-    this.V = params.N * params.vaccinated;
-    this.setRates();
-    this.integ = new Dopri5(4, this.rhs, { rtol: RTOL, atol: ATOL_PER_CAPITA * params.N, hmax: this.stepCap() });
-    const s0 = params.N - this.V - params.initialInfected;
-    this.integ.reset(0, [s0, 0, params.initialInfected, 0]);
+    const v0 = params.N * params.vaccinated;
+    this.setRates(0);
+    this.integ = new Dopri5(5, this.rhs, { rtol: RTOL, atol: ATOL_PER_CAPITA * params.N, hmax: this.stepCap() });
+    const s0 = params.N - v0 - params.initialInfected;
+    this.integ.reset(0, [s0, 0, params.initialInfected, 0, v0]);
     this.peakI = params.initialInfected;
     this.anchorS = s0 / params.N;
     this.anchorInfected = params.initialInfected / params.N;
     this.observeDue();
   }
 
-  private setRates(): void {
-    this.beta = this.p.R0 * this.p.gamma;
+  /** The rates of the interval that starts at t (switches belong to the interval they open). */
+  private setRates(t: number): void {
+    const p = this.p;
+    this.beta = p.R0 * p.gamma * (t >= p.contactStart && t < p.contactEnd ? p.contactFactor : 1);
+    this.nu = t >= p.vaccinationStart ? p.vaccinationRate : 0;
+  }
+
+  /** R0 in force now (R0 × the contact factor inside the window). */
+  private get effectiveR0(): number {
+    return this.beta / this.p.gamma;
+  }
+
+  /** The next time after t at which a rate switches, or Infinity. */
+  private nextSwitch(t: number): number {
+    const { contactFactor, contactStart, contactEnd, vaccinationRate, vaccinationStart } = this.p;
+    let next = Infinity;
+    if (contactFactor !== 1 && contactEnd > contactStart) {
+      if (contactStart > t) next = contactStart;
+      else if (contactEnd > t) next = contactEnd;
+    }
+    if (vaccinationRate > 0 && vaccinationStart > t && vaccinationStart < next) next = vaccinationStart;
+    return next;
   }
 
   private stepCap(): number {
-    const fastest = this.beta + this.p.gamma + (this.seir ? this.p.sigma : 0);
+    const fastest = this.p.R0 * this.p.gamma + this.p.gamma + (this.seir ? this.p.sigma : 0) + this.p.vaccinationRate;
     return Math.min(HMAX_DAYS, STABLE_STEP_FACTOR / fastest);
+  }
+
+  /** The final-size relation holds from any point after which R0 stays fixed and nobody is vaccinated. */
+  private anchorHere(): void {
+    const y = this.integ.y;
+    this.anchorS = (y[S] as number) / this.p.N;
+    this.anchorInfected = ((y[E] as number) + (y[I] as number)) / this.p.N;
+  }
+
+  /** At a switch (or after a live change): the new interval's rates, a fresh first stage, a new anchor. */
+  private enterInterval(): void {
+    const before = this.beta;
+    this.setRates(this.integ.t);
+    if (this.beta !== before) this.anchorHere();
+    this.integ.refresh();
   }
 
   /** dy/dt; an arrow function so the integrator can call it without binding. */
   private readonly rhs = (_t: number, y: Float64Array, out: Float64Array): void => {
     const infection = (this.beta * (y[S] as number) * (y[I] as number)) / this.p.N;
     const recovery = this.p.gamma * (y[I] as number);
-    out[S] = -infection;
+    const vaccination = this.nu * (y[S] as number);
+    out[S] = -infection - vaccination;
+    out[V] = vaccination;
     if (this.seir) {
       const onset = this.p.sigma * (y[E] as number);
       out[E] = infection - onset;
@@ -104,9 +145,11 @@ class SirRun implements EngineInstance<SirParams> {
     const target = start + budget;
     while (!this.done && this.integ.t < target) {
       const rateBefore = this.integ.f[I] as number;
-      this.integ.step(this.p.tMax);
+      const next = this.nextSwitch(this.integ.t);
+      this.integ.step(Math.min(this.p.tMax, next));
       this.trackPeak(rateBefore);
       this.observeDue();
+      if (this.integ.t === next) this.enterInterval();
     }
     return { work: this.integ.t - start, done: this.done, progress: Math.min(1, this.integ.t / this.p.tMax) };
   }
@@ -120,8 +163,7 @@ class SirRun implements EngineInstance<SirParams> {
       if (tk > integ.t + 1e-9 * dt || tk > this.p.tMax + 1e-9 * dt) return;
       const at = Math.min(tk, integ.t);
       row[0] = tk;
-      for (let c = 0; c < 4; c++) row[c + 1] = integ.hOld > 0 ? integ.dense(c, at) : (integ.y[c] as number);
-      row[5] = this.V;
+      for (let c = 0; c < 5; c++) row[c + 1] = integ.hOld > 0 ? integ.dense(c, at) : (integ.y[c] as number);
       this.store.push(row);
       this.nextObs++;
     }
@@ -170,25 +212,35 @@ class SirRun implements EngineInstance<SirParams> {
         time: integ.t,
         peakPrevalence: this.peakI / p.N,
         peakTime: this.peakT,
-        finalSize: (p.N - this.V - (y[S] as number)) / p.N,
-        finalSizeExact: 1 - p.vaccinated - finalSusceptible(p.R0, this.anchorS, this.anchorInfected),
+        finalSize: (p.N - (y[V] as number) - (y[S] as number)) / p.N,
+        // From the last change of R0 on, if nothing changes again; not defined while (or before)
+        // people are vaccinated during the outbreak, which the relation does not describe.
+        finalSizeExact: this.relationHolds()
+          ? 1 - (y[V] as number) / p.N - finalSusceptible(this.effectiveR0, this.anchorS, this.anchorInfected)
+          : NaN,
         herdImmunityThreshold: herdImmunityThreshold(p.R0),
-        effectiveR: (p.R0 * (y[S] as number)) / p.N,
+        effectiveR: (this.effectiveR0 * (y[S] as number)) / p.N,
         stillInfectious: ((y[E] as number) + (y[I] as number)) / p.N,
       },
     };
   }
 
+  /**
+   * Whether the final-size relation gives the end state from the anchor: the rates in force now
+   * stay so for the rest of the run (no switch before tMax), and nobody is vaccinated now or later.
+   */
+  private relationHolds(): boolean {
+    const p = this.p;
+    const vaccinating = p.vaccinationRate > 0 && p.vaccinationStart < p.tMax;
+    return !vaccinating && this.nextSwitch(this.integ.t) >= p.tMax;
+  }
+
   setLiveParams(params: SirParams): void {
-    const y = this.integ.y;
-    if (params.R0 !== this.p.R0) {
-      this.anchorS = (y[S] as number) / params.N;
-      this.anchorInfected = ((y[E] as number) + (y[I] as number)) / params.N;
-    }
+    const r0Changed = params.R0 !== this.p.R0;
     this.p = { ...params };
-    this.setRates();
     this.integ.hmax = this.stepCap();
-    this.integ.refresh();
+    this.enterInterval();
+    if (r0Changed) this.anchorHere();
   }
 
   snapshot(): Snapshot {
@@ -206,9 +258,9 @@ class SirRun implements EngineInstance<SirParams> {
   restore(snap: Snapshot): void {
     const s = snap as unknown as SirSnapshot;
     this.p = { ...s.params };
-    this.setRates();
     this.integ.hmax = this.stepCap();
     this.integ.restore(s.integ);
+    this.setRates(this.integ.t);
     this.store.restore(s.store);
     this.nextObs = s.nextObs;
     [this.peakI, this.peakT] = s.peak;

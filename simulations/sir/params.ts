@@ -15,6 +15,13 @@ export const sirParams = {
     kind: 'number', default: 10, min: 0, max: 1e10, step: 1, unit: 'people', label: 'sir.param.initialInfected', live: false, scale: 'log',
   },
   vaccinated: { kind: 'number', default: 0, min: 0, max: 1, step: 0.01, unit: 'fraction', label: 'sir.param.vaccinated', live: false },
+  /** Contacts reduced to this fraction (β × factor) from contactStart until contactEnd. */
+  contactFactor: { kind: 'number', default: 1, min: 0, max: 1, step: 0.01, unit: 'fraction', label: 'sir.param.contactFactor', live: true },
+  contactStart: { kind: 'number', default: 0, min: 0, max: 3650, step: 1, unit: 'day', label: 'sir.param.contactStart', live: true },
+  contactEnd: { kind: 'number', default: 0, min: 0, max: 3650, step: 1, unit: 'day', label: 'sir.param.contactEnd', live: true },
+  /** Susceptibles vaccinated at this rate (moving to V) from vaccinationStart on. */
+  vaccinationRate: { kind: 'number', default: 0, min: 0, max: 1, step: 0.001, unit: 'per-day', label: 'sir.param.vaccinationRate', live: true },
+  vaccinationStart: { kind: 'number', default: 0, min: 0, max: 3650, step: 1, unit: 'day', label: 'sir.param.vaccinationStart', live: true },
   tMax: { kind: 'number', default: 200, min: 1, max: 3650, step: 1, unit: 'day', label: 'sir.param.tMax', live: true },
   outputInterval: { kind: 'number', default: 0.5, min: 0.01, max: 10, step: 0.01, unit: 'day', label: 'sir.param.outputInterval', live: false },
 } as const satisfies ParamSchema;
@@ -32,8 +39,14 @@ export function sirCrossCheck(p: SirParams): ParamError[] {
       code: 'constraint',
     }];
   }
+  if (p.contactEnd < p.contactStart) {
+    return [{ param: 'contactEnd', value: p.contactEnd, allowed: { rule: 'sir.rule.windowEndsAfterStart', limit: p.contactStart }, code: 'constraint' }];
+  }
   return sampleBudget(p);
 }
+
+/** The parameters of the interventions, which only the intervention widget shows. */
+export const INTERVENTION_PARAMS = ['contactFactor', 'contactStart', 'contactEnd', 'vaccinationRate', 'vaccinationStart'] as const;
 
 /**
  * Named states the lesson text, URLs and the CLI share. Each is a partial override of the defaults.

@@ -7,7 +7,7 @@ import { sirCrossCheck, sirParams, sirPresets } from './params.ts';
 
 export const sirSpec = defineSpec({
   id: 'sir',
-  version: '1.0.0',
+  version: '1.1.0',
   label: 'sir.name',
   stochastic: false,
   params: sirParams,

@@ -159,7 +159,7 @@ describe('runs', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('');
     const text = readFileSync(file, 'utf8');
-    expect(text).toContain('# params: {"model":"SIR","R0":2.5,"gamma":0.2,"sigma":0.2,"N":1000000,"initialInfected":10,"vaccinated":0.6,"tMax":10,');
+    expect(text).toContain('# params: {"model":"SIR","R0":2.5,"gamma":0.2,"sigma":0.2,"N":1000000,"initialInfected":10,"vaccinated":0.6,"contactFactor":1,"contactStart":0,"contactEnd":0,"vaccinationRate":0,"vaccinationStart":0,"tMax":10,');
     expect(text).toContain('\nt,S,E,I,R,V\n0,399990,0,10,0,600000\n');
     const json = join(tmp, 'run.json');
     expect(sim('sir', '--tMax=5', `--out=${json}`).stdout).toBe('');
@@ -200,7 +200,7 @@ describe('ensembles (--runs)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^# ensemble majorOutbreakProbability: [\d.]+ \[fraction\]/m);
     const rows = r.stdout.split('\n').filter((l) => l && !l.startsWith('#'));
-    expect(rows[0]).toBe('run,time,events,finalSize,peakPrevalence,peakTime,extinct');
+    expect(rows[0]).toBe('run,time,duration,events,finalSize,peakPrevalence,peakTime,extinct');
     expect(rows.slice(1).map((l) => l.split(',')[0])).toEqual(['0', '1', '2', '3', '4']);
   });
 

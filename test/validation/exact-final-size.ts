@@ -3,25 +3,30 @@
  * population, computed by dynamic programming on the embedded jump chain of the Markov process.
  * From (S, I) with I > 0 the next event is an infection with probability
  * β S I / N / (β S I / N + γ I) = R0 S / (R0 S + N), else a recovery; the chain stops at I = 0.
- * The final size counts everyone ever infected, the initial infectives included. O(N²) time.
+ * The final size counts everyone ever infected, the initial infectives included. People immune from
+ * the start (vaccinated) are left out of `susceptible` but count in N, the mixing population.
+ * The same distribution holds for SEIR with any latent period: who infects whom does not depend on
+ * when the infectious period starts. O(N²) time.
  */
-export function exactFinalSize(N: number, initialInfected: number, R0: number): Float64Array {
-  const total = new Float64Array(N + 1); // P(total ever infected = k)
+export function exactFinalSize(N: number, initialInfected: number, R0: number, susceptible = N - initialInfected): Float64Array {
+  // P(total ever infected = k), k = initialInfected + (susceptible − S at the end).
+  const total = new Float64Array(N + 1);
+  const maxI = initialInfected + susceptible;
   // Mass on (S = s, I = i) for the current s and for s − 1 (where infections move it).
-  let row = new Float64Array(N + 2);
-  let next = new Float64Array(N + 2);
+  let row = new Float64Array(maxI + 2);
+  let next = new Float64Array(maxI + 2);
   row[initialInfected] = 1;
-  for (let s = N - initialInfected; s >= 0; s--) {
+  for (let s = susceptible; s >= 0; s--) {
     const pInfect = (R0 * s) / (R0 * s + N);
     next.fill(0);
     // Recoveries move mass to i − 1 in the same row: walk i downwards so it is handled in turn.
-    for (let i = N - s; i >= 1; i--) {
+    for (let i = initialInfected + susceptible - s; i >= 1; i--) {
       const m = row[i]!;
       if (m === 0) continue;
       if (s > 0) next[i + 1]! += m * pInfect;
       row[i - 1]! += s > 0 ? m * (1 - pInfect) : m;
     }
-    total[N - s] = row[0]!;
+    total[initialInfected + susceptible - s] = row[0]!;
     [row, next] = [next, row];
   }
   return total;

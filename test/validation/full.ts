@@ -7,6 +7,7 @@ import { runToEnd } from '../../simulations/core/engine.ts';
 import { defaultsOf } from '../../simulations/core/params.ts';
 import { sirEngine } from '../../simulations/sir/index.ts';
 import { sirStochasticEngine } from '../../simulations/sir-stochastic/index.ts';
+import { chiSquare, exactFinalSize as exactFinalSizeDistribution } from './exact-final-size.ts';
 
 interface Check {
   name: string;
@@ -87,6 +88,25 @@ function exactFinalSize(R0: number, s0: number, i0: number): number {
     }
   }
   record('sir-stochastic: P(total = 1), |z| over 9 (N, R0), 2·10^5 runs each, seed 2026', zScores, 4);
+}
+
+// 3. Stochastic SIR: the whole final-size distribution against the exact one (chi-square z).
+{
+  const base = defaultsOf(sirStochasticEngine.params);
+  const zs: number[] = [];
+  for (const N of [20, 100, 1000]) {
+    for (const R0 of [0.8, 1.5, 3]) {
+      const runs = 100_000;
+      const counts = new Float64Array(N + 1);
+      for (let k = 0; k < runs; k++) {
+        const run = sirStochasticEngine.create({ ...base, N, R0, initialInfected: 1, tMax: 3650, outputInterval: 10 }, 2027, k);
+        runToEnd(run, 1e12);
+        counts[Math.round(run.observe().summary['finalSize']! * N)]!++;
+      }
+      zs.push(chiSquare(counts, exactFinalSizeDistribution(N, 1, R0)).z);
+    }
+  }
+  record('sir-stochastic: final-size distribution, chi-square z over 9 (N, R0), 10^5 runs, seed 2027', zs, 3.09);
 }
 
 let failed = 0;

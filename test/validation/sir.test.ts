@@ -284,6 +284,81 @@ describe('herd immunity', () => {
   });
 });
 
+describe('herd immunity: the threshold is exactly where an outbreak stops growing', () => {
+  it('just below 1 − 1/R0 the infected grow at first; at and above it they only decline', () => {
+    for (const R0 of [1.5, 2.5, 4]) {
+      const threshold = 1 - 1 / R0;
+      const early = (v: number) => {
+        const f = run(params({ R0, vaccinated: v, initialInfected: 100, tMax: 5, outputInterval: 1 }));
+        const I = seriesOf(f, 'I');
+        return (I[1] as number) - (I[0] as number);
+      };
+      expect(early(threshold - 0.01), `R0=${R0}`).toBeGreaterThan(0);
+      expect(early(threshold + 0.01), `R0=${R0}`).toBeLessThan(0);
+      expect(early(threshold), `R0=${R0}`).toBeLessThan(0);
+    }
+  });
+});
+
+describe('interventions', () => {
+  it('contacts reduced for the whole run act exactly as R0 × factor (final size to 1e-8)', () => {
+    for (const [R0, factor] of [[2.5, 0.6], [4, 0.3], [3, 0.5]] as const) {
+      // The window outlasts the run (tMax 3000), so the reduced R0 governs all of it.
+      const reduced = run(epidemic(R0, 1e-5, 0, { contactFactor: factor, contactStart: 0, contactEnd: 3650, tMax: 3000 }));
+      const plain = run(epidemic(R0 * factor, 1e-5, 0, { tMax: 3000 }));
+      expect(Math.abs(sum(reduced, 'finalSize') - sum(plain, 'finalSize'))).toBeLessThan(1e-8);
+      expect(Math.abs(sum(reduced, 'finalSize') - sum(reduced, 'finalSizeExact'))).toBeLessThan(1e-8);
+      expect(sum(reduced, 'effectiveR')).toBeCloseTo((R0 * factor * seriesOf(reduced, 'S').at(-1)!) / 1e6, 12);
+    }
+  });
+
+  it('after a window of restrictions the final-size relation, anchored where the window ends, is exact (1e-8)', () => {
+    const f = run(epidemic(2.5, 1e-5, 0, { contactFactor: 0.3, contactStart: 30, contactEnd: 90 }));
+    expect(Math.abs(sum(f, 'finalSize') - sum(f, 'finalSizeExact'))).toBeLessThan(1e-8);
+    // The restrictions lower the total below the unrestricted one.
+    const free = run(epidemic(2.5, 1e-5, 0));
+    expect(sum(f, 'finalSize')).toBeLessThan(sum(free, 'finalSize') - 0.01);
+    expectConserved(f, 1e6);
+  });
+
+  it('with restrictions and vaccination the engine matches the equations solved independently (RK4, 1e-6 of N)', () => {
+    const N = 1e6;
+    const over = { model: 'SEIR' as const, sigma: 0.5, contactFactor: 0.4, contactStart: 10, contactEnd: 40, vaccinationRate: 0.01, vaccinationStart: 20 };
+    const f = run(params({ R0: 2.5, gamma: 0.2, N, initialInfected: 1000, tMax: 150, outputInterval: 1, ...over }));
+    expectConserved(f, N);
+    expect(sum(f, 'finalSizeExact')).toBeNaN();
+    // The rates of a step are those of its interval (decided at its midpoint): the last stage sits
+    // on the switch itself and must not see the next interval's rates.
+    const rates = (t: number, [s, e, i]: number[]) => {
+      const beta = 0.5 * (t >= 10 && t < 40 ? 0.4 : 1);
+      const nu = t >= 20 ? 0.01 : 0;
+      const inf = (beta * s! * i!) / N;
+      return [-inf - nu * s!, inf - 0.5 * e!, 0.5 * e! - 0.2 * i!, 0.2 * i!, nu * s!];
+    };
+    let y = [N - 1000, 0, 1000, 0, 0];
+    const h = 0.005;
+    let worst = 0;
+    for (let day = 0; day <= 150; day++) {
+      ['S', 'E', 'I', 'R', 'V'].forEach((n, j) => (worst = Math.max(worst, Math.abs(seriesOf(f, n)[day]! - y[j]!) / N)));
+      for (let step = 0; step < 200; step++) {
+        const mid = day + step * h + h / 2;
+        const k1 = rates(mid, y);
+        const k2 = rates(mid, y.map((v, j) => v + (h / 2) * k1[j]!));
+        const k3 = rates(mid, y.map((v, j) => v + (h / 2) * k2[j]!));
+        const k4 = rates(mid, y.map((v, j) => v + h * k3[j]!));
+        y = y.map((v, j) => v + (h / 6) * (k1[j]! + 2 * k2[j]! + 2 * k3[j]! + k4[j]!));
+      }
+    }
+    expect(worst).toBeLessThan(1e-9);
+  });
+
+  it('rejects a window that ends before it starts, naming contactEnd', () => {
+    const v = validateParams(sirParams, { contactStart: 50, contactEnd: 20 }, sirCrossCheck);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.errors.map((e) => [e.param, e.code])).toEqual([['contactEnd', 'constraint']]);
+  });
+});
+
 describe('determinism', () => {
   const frameEqual = (a: Frame, b: Frame, label: string) => {
     expect(a.length, label).toBe(b.length);
