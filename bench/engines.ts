@@ -6,7 +6,12 @@
  * One untimed repetition warms the JIT up first; the reported number is the median of REPS timed
  * repetitions (all of them are kept in latest.json).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Dopri5 } from '../simulations/core/dopri5.ts';
 import { runToEnd, type AnyEngine } from '../simulations/core/engine.ts';
 import { validateParams } from '../simulations/core/params.ts';
@@ -140,6 +145,31 @@ async function sirMetrics(): Promise<Metric[]> {
   ];
 }
 
+/**
+ * The Gillespie direct method in plain C (bench/c/gillespie.c: same algorithm, xoshiro128**, libm
+ * log), compiled with the system's cc -O2 into a temporary directory. The median of 5 runs.
+ */
+function cBaseline(N: number, R0: number, I0: number, runs: number): { eventsPerSecond: number | null; compiler: string | null; error?: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'gakusai-c-'));
+  try {
+    const exe = join(dir, 'gillespie');
+    const src = join(dirname(fileURLToPath(import.meta.url)), 'c', 'gillespie.c');
+    execFileSync('cc', ['-O2', '-o', exe, src, '-lm'], { stdio: 'pipe' });
+    const compiler = execFileSync('cc', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? null;
+    const rates: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const out = JSON.parse(execFileSync(exe, [String(N), String(R0), String(I0), String(runs)], { encoding: 'utf8' })) as { eventsPerSecond: number };
+      rates.push(out.eventsPerSecond);
+    }
+    rates.sort((a, b) => a - b);
+    return { eventsPerSecond: rates[2]!, compiler };
+  } catch (e) {
+    return { eventsPerSecond: null, compiler: null, error: `no C baseline (needs cc): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function gillespieMetrics(): Promise<Metric[]> {
   const engine = await loadEngine('sir-stochastic');
   const SEED = 1;
@@ -165,7 +195,22 @@ async function gillespieMetrics(): Promise<Metric[]> {
     return { work: r.work, secondary: 1 };
   });
 
+  // The lesson's target workload: many runs of N = 10^5 (issue: ≥ 4·10^7 events/s on one thread).
+  const target = paramsFor(engine, 'small', { N: 100_000, R0: 2.5, initialInfected: 10, tMax: 3650, outputInterval: 10 });
+  const town = measureRate((call) => ({ work: runToEnd(engine.create(target, SEED, call), GILLESPIE_CHUNK_EVENTS).work }));
+  const c = cBaseline(100_000, 2.5, 10, 40);
+
   return [
+    {
+      id: 'engine.sirStochastic.town.eventsPerSecond', name: 'sir-stochastic: many runs, N = 10^5, R0 = 2.5, I0 = 10', value: town.median, unit: 'events/s',
+      budget: { kind: 'min', limit: 4e7 },
+      detail: { params: target, seed: SEED, reps: town.reps },
+    },
+    {
+      id: 'engine.sirStochastic.town.cBaseline', name: '  the same in plain C (bench/c/gillespie.c, cc -O2)', value: c.eventsPerSecond, unit: 'events/s',
+      ...(c.error ? { error: c.error } : {}),
+      detail: { ratioJsToC: c.eventsPerSecond ? town.median / c.eventsPerSecond : null, compiler: c.compiler },
+    },
     {
       id: 'engine.sirStochastic.large.eventsPerSecond', name: 'sir-stochastic: one run, N = 10^6, R0 = 2, I0 = 100', value: long.median, unit: 'events/s',
       detail: { params: big, seed: SEED, chunkEvents: GILLESPIE_CHUNK_EVENTS, meanEventsPerRun: bigEvents / bigRuns, reps: long.reps },

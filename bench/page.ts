@@ -110,12 +110,18 @@ export interface JsFile {
   readonly gzip: number;
 }
 
-/** Records every JavaScript response of the context (pages, chunks, workers), first one per URL. */
+/**
+ * Records every JavaScript response of the context that the page needs (the page, its chunks, its
+ * workers), first one per URL. The offline service worker's own requests are left out: after the
+ * first load it downloads every script of the site in the background (about 1.2 MB with fonts
+ * and the search index) so the site works offline; that is not what a page costs to show.
+ */
 function collectJavaScript(ctx: BrowserContext): () => Promise<JsFile[]> {
   const bodies = new Map<string, Promise<Buffer | undefined>>();
   ctx.on('response', (r) => {
     const type = r.headers()['content-type'] ?? '';
     const url = r.url();
+    if (r.request().serviceWorker() !== null) return;
     if (!/javascript|ecmascript/i.test(type) || bodies.has(url)) return;
     bodies.set(
       url,

@@ -28,7 +28,7 @@
  * 27 + 26 bits of two consecutive outputs, giving every multiple of 2^-53 in [0, 1) with equal
  * probability. Known-answer tests: test/unit/rng.test.ts, vectors from test/kat/.
  */
-import { log } from './math.ts';
+import { exp, log } from './math.ts';
 
 
 const TWO_POW_26 = 67108864;
@@ -128,6 +128,39 @@ function checkState(s: Uint32Array): void {
   }
 }
 
+const TWO_POW_M32 = 2 ** -32;
+
+/**
+ * The ziggurat tables for the exponential distribution (Marsaglia & Tsang 2000, `zigset`): 256
+ * layers of equal area ZIG_V, the base layer ending at ZIG_R with the tail beyond it. K: the
+ * acceptance thresholds on a 32-bit draw; W: the draw-to-x scale of each layer; F: e^−x at each
+ * layer's edge.
+ */
+const ZIG_R = 7.697117470131487;
+const ZIG_V = 3.949659822581572e-3;
+const ZIG_K = new Float64Array(256);
+const ZIG_W = new Float64Array(256);
+const ZIG_F = new Float64Array(256);
+{
+  const m2 = 2 ** 32;
+  let de = ZIG_R;
+  let te = ZIG_R;
+  const q = ZIG_V / exp(-de);
+  ZIG_K[0] = Math.floor((de / q) * m2);
+  ZIG_K[1] = 0;
+  ZIG_W[0] = q / m2;
+  ZIG_W[255] = de / m2;
+  ZIG_F[0] = 1;
+  ZIG_F[255] = exp(-de);
+  for (let i = 254; i >= 1; i--) {
+    de = -log(ZIG_V / de + exp(-de));
+    ZIG_K[i + 1] = Math.floor((de / te) * m2);
+    te = de;
+    ZIG_F[i] = exp(-de);
+    ZIG_W[i] = de / m2;
+  }
+}
+
 /**
  * A xoshiro128** generator. Not thread-shared: each engine instance owns its own.
  * The hot path (`nextU32`, `uniform`, `uniformOpen`, `exponential`) allocates nothing.
@@ -204,6 +237,43 @@ export class Rng {
   exponential(rate: number): number {
     if (!(rate > 0)) throw new RangeError(`rate must be > 0, got ${String(rate)}`);
     return (0 - log(this.uniformOpen())) / rate;
+  }
+
+  /**
+   * Uniform double in [0, 1) from one 32-bit output (k / 2^32). For choosing between events by
+   * their rates, where 2^-32 resolution is far finer than any rate ratio that matters, at half the
+   * cost of `uniform()`.
+   */
+  uniform32(): number {
+    return this.nextU32() * TWO_POW_M32;
+  }
+
+  /**
+   * Exponential waiting time with the given rate by Marsaglia and Tsang's ziggurat (REXP of
+   * "The Ziggurat Method for Generating Random Variables", J. Stat. Softw. 5(8) (2000),
+   * doi:10.18637/jss.v005.i08): 256 layers; in 98.9 % of draws one 32-bit output, a table lookup
+   * and a multiplication, with no logarithm. The wedges and the tail use core/math's exp and log,
+   * and the tables are computed with them at load time, so the values are the same on every
+   * platform. Resolution: 32 bits within a layer. A different (faster) sequence from
+   * `exponential()`, which inverts the distribution function exactly.
+   */
+  exponentialZiggurat(rate: number): number {
+    const jz = this.nextU32();
+    const iz = jz & 255;
+    if (jz < ZIG_K[iz]!) return (jz * ZIG_W[iz]!) / rate;
+    return this.zigguratEdge(jz, iz) / rate;
+  }
+
+  /** The rare cases of the ziggurat: the base layer's tail and the wedges between layers. */
+  private zigguratEdge(jz: number, iz: number): number {
+    for (;;) {
+      if (iz === 0) return ZIG_R - log(this.uniformOpen());
+      const x = jz * ZIG_W[iz]!;
+      if (ZIG_F[iz]! + this.uniform() * (ZIG_F[iz - 1]! - ZIG_F[iz]!) < exp(-x)) return x;
+      jz = this.nextU32();
+      iz = jz & 255;
+      if (jz < ZIG_K[iz]!) return jz * ZIG_W[iz]!;
+    }
   }
 
   /** A copy of the 4 state words, for checkpoints; `setState`/`fromState` resume from it. */

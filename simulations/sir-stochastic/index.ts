@@ -7,9 +7,9 @@
  * and draws afresh, which is exact because waiting times are memoryless. No time step.
  *
  * The state is observed on a fixed schedule in simulated time (the state just before each event is
- * the state on the interval it ends), so output does not depend on chunking. With no interventions
- * and the SIR model, the random numbers are used exactly as in version 0.1 (one exponential and one
- * uniform per event, infection tested first), so those runs are unchanged.
+ * the state on the interval it ends), so output does not depend on chunking. Per event: one
+ * waiting time from the ziggurat and one 32-bit uniform to choose the event (version 0.3; 0.1 and
+ * 0.2 drew the waiting time by −ln u and a 53-bit uniform, about three times slower).
  */
 import { defineEngine, type AdvanceResult, type EngineInstance, type Frame, type SeriesBuffers, type Snapshot } from '../core/engine.ts';
 import { Rng } from '../core/rng.ts';
@@ -40,6 +40,8 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
   private V: number;
   private events = 0;
   private nextObs = 0;
+  /** nextObs × outputInterval, cached for the hot loop's test. */
+  private nextObsTime = 0;
   private peakI: number;
   private peakT = 0;
   /** When the last infected person recovered (NaN while the epidemic goes on). */
@@ -74,6 +76,7 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
       row[5] = this.V;
       this.store.push(row);
       this.nextObs++;
+      this.nextObsTime = this.nextObs * dt;
     }
   }
 
@@ -99,6 +102,9 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
       this.ended = true;
     }
     let nextSwitch = this.nextSwitch(this.t);
+    if (!this.ended && !seir && vaccinationRate === 0 && nextSwitch === Infinity && (contactFactor === 1 || this.t >= contactEnd)) {
+      this.advancePlainSir(before + budget);
+    }
     while (!this.ended && this.events - before < budget) {
       const t = this.t;
       const restricted = t >= contactStart && t < contactEnd;
@@ -123,8 +129,8 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
         nextSwitch = this.nextSwitch(nextSwitch);
         continue;
       }
-      const tNext = t + this.rng.exponential(total);
-      const pick = this.rng.uniform() * total;
+      const tNext = t + this.rng.exponentialZiggurat(total);
+      const pick = this.rng.uniform32() * total;
       if (tNext >= nextSwitch && nextSwitch <= tMax) {
         // A rate changes before this event: move the clock to the switch and draw again.
         this.recordUntil(nextSwitch, false);
@@ -138,7 +144,8 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
         this.ended = true;
         break;
       }
-      this.recordUntil(tNext, false);
+      // Most events fall between two observation times: skip the call then.
+      if (tNext >= this.nextObsTime) this.recordUntil(tNext, false);
       this.t = tNext;
       if (pick < infection) {
         this.S--;
@@ -168,6 +175,48 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
       this.events++;
     }
     return { work: this.events - before, done: this.ended, progress: this.ended ? 1 : Math.min(1, this.t / tMax) };
+  }
+
+  /**
+   * The measured hot path for the common case, plain SIR with no intervention to come: the same
+   * draws, in the same order, as the general loop in advance(), without its branches for SEIR,
+   * vaccination and switches (about 15 % faster: npm run bench). Stops at the end of the run or of
+   * the budget; advance() then finishes any bookkeeping.
+   */
+  private advancePlainSir(limit: number): void {
+    const { gamma, N, tMax, R0 } = this.p;
+    const beta = R0 * gamma;
+    const rng = this.rng;
+    while (this.events < limit) {
+      const S = this.S;
+      const I = this.I;
+      if (I === 0) return; // over: the general loop records the rest and ends the run
+      const infection = (beta * S * I) / N;
+      const total = infection + gamma * I;
+      const tNext = this.t + rng.exponentialZiggurat(total);
+      const pick = rng.uniform32() * total;
+      if (tNext > tMax) {
+        this.recordUntil(tMax, true);
+        this.t = tMax;
+        this.ended = true;
+        return;
+      }
+      if (tNext >= this.nextObsTime) this.recordUntil(tNext, false);
+      this.t = tNext;
+      if (pick < infection) {
+        this.S = S - 1;
+        this.I = I + 1;
+        if (I + 1 > this.peakI) {
+          this.peakI = I + 1;
+          this.peakT = tNext;
+        }
+      } else {
+        this.I = I - 1;
+        this.R++;
+        if (I === 1) this.endTime = tNext;
+      }
+      this.events++;
+    }
   }
 
   observe(reuse?: SeriesBuffers): Frame {
@@ -217,6 +266,7 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
     this.endTime = endTime;
     this.events = events;
     this.nextObs = nextObs;
+    this.nextObsTime = nextObs * this.p.outputInterval;
     this.peakI = peakI;
     this.peakT = peakT;
     this.ended = ended === 1;

@@ -83,7 +83,7 @@ function crossCheck(p: SirStochasticParams): ParamError[] {
 
 export const sirStochasticSpec = defineSpec({
   id: 'sir-stochastic',
-  version: '0.2.0',
+  version: '0.3.0',
   label: 'sirStochastic.name',
   stochastic: true,
   params: sirStochasticParams,

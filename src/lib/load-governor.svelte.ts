@@ -25,6 +25,8 @@ export class LoadGovernor {
   private raf = 0;
   private last = 0;
   private smoothSince = 0;
+  /** Consecutive windows with dropped frames. */
+  private slowWindows = 0;
 
   constructor(onChange: (level: number) => void) {
     this.onChange = onChange;
@@ -46,6 +48,7 @@ export class LoadGovernor {
     if (this.raf) cancelAnimationFrame(this.raf);
     this.raf = 0;
     this.intervals = [];
+    this.slowWindows = 0;
   }
 
   private tick(now: number): void {
@@ -56,7 +59,8 @@ export class LoadGovernor {
     if (this.intervals.length >= WINDOW) {
       const median = [...this.intervals].sort((a, b) => a - b)[WINDOW >> 1]!;
       this.intervals = [];
-      if (median > SLOW_MS && this.level < LOAD_LEVELS.length - 1) this.set(this.level + 1, now);
+      this.slowWindows = median > SLOW_MS ? this.slowWindows + 1 : 0;
+      if (this.slowWindows >= 2 && this.level < LOAD_LEVELS.length - 1) this.set(this.level + 1, now);
       else if (median > SMOOTH_MS) this.smoothSince = now;
       else if (this.level > 0 && now - this.smoothSince > CALM_MS) this.set(this.level - 1, now);
     }
@@ -66,6 +70,7 @@ export class LoadGovernor {
   private set(level: number, now: number): void {
     this.level = level;
     this.smoothSince = now;
+    this.slowWindows = 0;
     this.onChange(level);
   }
 }

@@ -154,6 +154,48 @@ describe('statistics', () => {
     expect(Math.abs(sum / n - 1 / rate)).toBeLessThan((5 * (1 / rate)) / Math.sqrt(n));
   });
 
+  it('exponentialZiggurat(1) is Exp(1): Kolmogorov–Smirnov over 10^6 draws, the tail beyond the base layer, mean and variance (stream (5, 2))', () => {
+    const n = 1_000_000;
+    const rng = Rng.stream(5, 2);
+    const xs = new Float64Array(n);
+    let tail = 0;
+    for (let i = 0; i < n; i++) {
+      const x = rng.exponentialZiggurat(1);
+      expect(x >= 0 && Number.isFinite(x)).toBe(true);
+      xs[i] = x;
+      if (x > 7.697117470131487) tail++;
+    }
+    let mean = 0;
+    for (const x of xs) mean += x / n;
+    let variance = 0;
+    for (const x of xs) variance += (x - mean) ** 2 / n;
+    xs.sort();
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const F = 1 - Math.exp(-xs[i]!);
+      d = Math.max(d, Math.abs(F - i / n), Math.abs(F - (i + 1) / n));
+    }
+    // KS: sqrt(n) D > 1.95 has probability 0.001.
+    expect(Math.sqrt(n) * d).toBeLessThan(1.95);
+    // The tail (drawn as r − ln u) holds e^−r of the mass: 453 expected, sd 21.
+    const expected = n * Math.exp(-7.697117470131487);
+    expect(Math.abs(tail - expected)).toBeLessThan(5 * Math.sqrt(expected));
+    expect(Math.abs(mean - 1)).toBeLessThan(5 / Math.sqrt(n));
+    expect(Math.abs(variance - 1)).toBeLessThan(5 * Math.sqrt(8 / n));
+  });
+
+  it('exponentialZiggurat scales by 1/rate and repeats exactly from a saved state', () => {
+    const a = Rng.stream(8, 1);
+    const state = a.getState();
+    const first = Array.from({ length: 1000 }, () => a.exponentialZiggurat(4));
+    const b = Rng.fromState(state);
+    const again = Array.from({ length: 1000 }, () => b.exponentialZiggurat(4));
+    expect(again).toEqual(first);
+    const c = Rng.fromState(state);
+    const unit = Array.from({ length: 1000 }, () => c.exponentialZiggurat(1));
+    unit.forEach((x, i) => expect(first[i]).toBeCloseTo(x / 4, 15));
+  });
+
   it('streams (s, 0) and (s, 1) differ and their first 10^5 outputs are uncorrelated', () => {
     const n = 100_000;
     for (const s of [0, 1, 2026]) {

@@ -70,6 +70,23 @@ describe('stochastic SIR: the observation window', () => {
   });
 });
 
+describe('stochastic SIR: the plain-SIR fast path', () => {
+  it('gives exactly the runs of the general loop (forced by a vaccination that starts after tMax)', () => {
+    for (const stream of [0, 1, 2]) {
+      const plain = { ...base, N: 5000, R0: 2.5, initialInfected: 3, tMax: 300 };
+      const fast = sirStochasticEngine.create(plain, 19, stream);
+      const general = sirStochasticEngine.create({ ...plain, vaccinationRate: 0.1, vaccinationStart: 3650 }, 19, stream);
+      runToEnd(fast, 97);
+      runToEnd(general, 97);
+      const a = fast.observe();
+      const b = general.observe();
+      expect(b.summary).toEqual(a.summary);
+      expect(b.length).toBe(a.length);
+      for (const name of ['t', 'S', 'E', 'I', 'R', 'V']) expect(Array.from(b.series[name]!.subarray(0, b.length))).toEqual(Array.from(a.series[name]!.subarray(0, a.length)));
+    }
+  });
+});
+
 describe('stochastic SIR: the distribution of the final size', () => {
   it('the exact distribution sums to 1 and gives P(total = 1) = 1/(1 + R0 (N−1)/N)', () => {
     for (const [N, R0] of [[20, 1.5], [100, 2], [1000, 3]] as const) {
