@@ -7,6 +7,7 @@ import type { AnyEngine, AnySpec } from './core/engine.ts';
 const loaders = {
   sir: async () => (await import('./sir/index.ts')).sirEngine,
   'sir-stochastic': async () => (await import('./sir-stochastic/index.ts')).sirStochasticEngine,
+  'sir-network': async () => (await import('./sir-network/index.ts')).sirNetworkEngine,
 } satisfies Record<string, () => Promise<AnyEngine>>;
 
 export type EngineId = keyof typeof loaders;
@@ -24,6 +25,7 @@ export function loadEngine(id: EngineId): Promise<AnyEngine> {
 const specLoaders = {
   sir: async () => (await import('./sir/spec.ts')).sirSpec,
   'sir-stochastic': async () => (await import('./sir-stochastic/spec.ts')).sirStochasticSpec,
+  'sir-network': async () => (await import('./sir-network/spec.ts')).sirNetworkSpec,
 } satisfies Record<EngineId, () => Promise<AnySpec>>;
 
 export function loadSpec(id: EngineId): Promise<AnySpec> {

@@ -3,6 +3,7 @@
  */
 import { defineSpec } from '../core/engine.ts';
 import type { ParamError, ParamSchema, ParamValues } from '../core/params.ts';
+import { outbreakEnsemble } from '../core/outbreak-ensemble.ts';
 import { sampleBudget } from '../core/resources.ts';
 
 export const sirStochasticParams = {
@@ -28,44 +29,6 @@ export const sirStochasticParams = {
 } as const satisfies ParamSchema;
 
 export type SirStochasticParams = ParamValues<typeof sirStochasticParams>;
-
-/**
- * A run is a major outbreak when more than this fraction of the population is ever infected. For
- * N in the hundreds and more the final sizes of minor and major outbreaks are far apart (see the
- * exact distribution in test/validation), so the cut decides little; for tiny N it is a convention.
- */
-export const MAJOR_OUTBREAK_FRACTION = 0.1;
-
-function aggregate(runs: readonly Readonly<Record<string, number>>[]): Record<string, number> {
-  let major = 0;
-  let sumMajor = 0;
-  let sum = 0;
-  let sumDuration = 0;
-  let ended = 0;
-  for (const r of runs) {
-    const z = r['finalSize']!;
-    sum += z;
-    // Runs still going at tMax have no duration yet (NaN) and are left out of the mean.
-    if (Number.isFinite(r['duration'])) {
-      sumDuration += r['duration']!;
-      ended++;
-    }
-    if (z > MAJOR_OUTBREAK_FRACTION) {
-      major++;
-      sumMajor += z;
-    }
-  }
-  const n = runs.length;
-  return {
-    runs: n,
-    majorOutbreakProbability: major / n,
-    // Binomial standard error of the estimate above.
-    majorOutbreakProbabilityError: Math.sqrt(((major / n) * (1 - major / n)) / n),
-    meanFinalSizeMajor: major > 0 ? sumMajor / major : NaN,
-    meanFinalSize: sum / n,
-    meanDuration: ended > 0 ? sumDuration / ended : NaN,
-  };
-}
 
 /** The people vaccinated before the outbreak (a whole number). */
 export const vaccinatedCount = (p: Pick<SirStochasticParams, 'N' | 'vaccinated'>): number => Math.round(p.vaccinated * p.N);
@@ -94,17 +57,7 @@ export const sirStochasticSpec = defineSpec({
     'small-town': { N: 10_000, R0: 2.5 },
   },
   workUnit: { unit: 'event', label: 'work.events', perSecond: 400, step: 1 },
-  ensemble: {
-    summary: {
-      runs: { label: 'ensemble.runs', unit: '' },
-      majorOutbreakProbability: { label: 'sirStochastic.ens.majorOutbreakProbability', unit: 'fraction' },
-      majorOutbreakProbabilityError: { label: 'sirStochastic.ens.majorOutbreakProbabilityError', unit: 'fraction' },
-      meanFinalSizeMajor: { label: 'sirStochastic.ens.meanFinalSizeMajor', unit: 'fraction' },
-      meanFinalSize: { label: 'sirStochastic.ens.meanFinalSize', unit: 'fraction' },
-      meanDuration: { label: 'sirStochastic.ens.meanDuration', unit: 'day' },
-    },
-    aggregate,
-  },
+  ensemble: outbreakEnsemble,
   observables: {
     series: {
       t: { label: 'sir.obs.t', unit: 'day' },

@@ -1,0 +1,150 @@
+/**
+ * SIR on contact networks against bond percolation on configuration-model graphs (Newman, Phys.
+ * Rev. E 66, 016128 (2002), doi:10.1103/PhysRevE.66.016128): with transmissibility T = β/(β+γ)
+ * the mean final size of a major outbreak is S = 1 − G0(1 − T + T u), u = G1(1 − T + T u), and
+ * major outbreaks vanish below T_c = ⟨k⟩/(⟨k²⟩ − ⟨k⟩). G0, G1 are computed here from each
+ * graph's own degree sequence.
+ */
+import { describe, expect, it } from 'vitest';
+import { runToEnd } from '../../simulations/core/engine.ts';
+import { defaultsOf } from '../../simulations/core/params.ts';
+import type { Graph } from '../../simulations/sir-network/graphs.ts';
+import { sirNetworkEngine } from '../../simulations/sir-network/index.ts';
+
+const base = defaultsOf(sirNetworkEngine.params);
+type Params = typeof base;
+
+function create(over: Partial<Params>, seed: number, stream: number) {
+  return sirNetworkEngine.create({ ...base, outputInterval: 10, tMax: 3650, ...over } as Params, seed, stream);
+}
+const graphOf = (inst: unknown) => (inst as { graph: Graph }).graph;
+
+function degreeDistribution(g: Graph): Float64Array {
+  let kMax = 0;
+  for (let v = 0; v < g.n; v++) kMax = Math.max(kMax, g.offsets[v + 1]! - g.offsets[v]!);
+  const p = new Float64Array(kMax + 1);
+  for (let v = 0; v < g.n; v++) p[g.offsets[v + 1]! - g.offsets[v]!]! += 1 / g.n;
+  return p;
+}
+
+/** Percolation prediction of the final size of a major outbreak, and T_c. */
+function percolation(p: Float64Array, T: number): { S: number; Tc: number } {
+  let k1 = 0;
+  let k2 = 0;
+  p.forEach((pk, k) => {
+    k1 += k * pk;
+    k2 += k * k * pk;
+  });
+  const G0 = (x: number) => p.reduce((acc, pk, k) => acc + pk * x ** k, 0);
+  const G1 = (x: number) => p.reduce((acc, pk, k) => (k > 0 ? acc + (k * pk * x ** (k - 1)) / k1 : acc), 0);
+  let u = 0;
+  for (let i = 0; i < 10_000; i++) u = G1(1 - T + T * u);
+  return { S: 1 - G0(1 - T + T * u), Tc: k1 / (k2 - k1) };
+}
+
+const betaFor = (T: number, gamma: number) => (gamma * T) / (1 - T);
+
+describe('networks', () => {
+  for (const network of ['er', 'regular', 'powerlaw', 'ba', 'lattice', 'smallworld'] as const) {
+    it(`${network}: a simple undirected graph with about the mean degree asked for`, () => {
+      const g = graphOf(create({ network, N: 10_000, meanDegree: 8, beta: 0 }, 3, 0));
+      let sum = 0;
+      for (let v = 0; v < g.n; v++) {
+        const list = g.neighbours.subarray(g.offsets[v]!, g.offsets[v + 1]!);
+        sum += list.length;
+        for (let i = 0; i < list.length; i++) {
+          expect(list[i]).not.toBe(v);
+          if (i > 0) expect(list[i]!).toBeGreaterThan(list[i - 1]!);
+        }
+      }
+      // Symmetric: every edge is listed at both ends.
+      for (let v = 0; v < 200; v++) {
+        for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) {
+          const w = g.neighbours[e]!;
+          expect(g.neighbours.subarray(g.offsets[w]!, g.offsets[w + 1]!).includes(v)).toBe(true);
+        }
+      }
+      const mean = sum / g.n;
+      if (network === 'lattice') expect(mean).toBe(4);
+      // The power law's mean moves in steps with its whole minimum degree.
+      else expect(Math.abs(mean - 8) / 8).toBeLessThan(network === 'powerlaw' ? 0.1 : 0.02);
+    });
+  }
+});
+
+describe('SIR on configuration-model networks against bond percolation', () => {
+  // N = 10^4, 30 runs per case, seed 51; majors: more than 10 % ever infected.
+  for (const { network, meanDegree, label } of [
+    { network: 'regular' as const, meanDegree: 4, label: 'random regular, k = 4' },
+    { network: 'er' as const, meanDegree: 5, label: 'Erdős–Rényi, ⟨k⟩ = 5' },
+    { network: 'powerlaw' as const, meanDegree: 6, label: 'power law α = 2.5, ⟨k⟩ ≈ 6' },
+  ]) {
+    it(`${label}: the mean final size of major outbreaks is S = 1 − G0(1 − T + Tu) (within 0.02)`, () => {
+      const N = 10_000;
+      const p = degreeDistribution(graphOf(create({ network, N, meanDegree, beta: 0 }, 51, 0)));
+      for (const T of [0.35, 0.5, 0.7]) {
+        const { S, Tc } = percolation(p, T);
+        if (T < 1.5 * Tc) continue;
+        const sizes: number[] = [];
+        for (let k = 0; k < 30; k++) {
+          const run = create({ network, N, meanDegree, beta: betaFor(T, 0.2), gamma: 0.2, initialInfected: 1 }, 51, k);
+          runToEnd(run, 1e9);
+          const z = run.observe().summary['finalSize']!;
+          if (z > 0.1) sizes.push(z);
+        }
+        expect(sizes.length, `T = ${T}`).toBeGreaterThan(5);
+        const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+        expect(Math.abs(mean - S), `T = ${T}: simulated ${mean}, percolation ${S}`).toBeLessThan(0.02);
+      }
+    });
+  }
+
+  it('major outbreaks vanish below T_c and appear above it (random regular k = 4, T_c = 1/3; 200 runs each, seed 53)', () => {
+    const N = 10_000;
+    const p = degreeDistribution(graphOf(create({ network: 'regular', N, meanDegree: 4, beta: 0 }, 53, 0)));
+    const { Tc } = percolation(p, 0.5);
+    expect(Tc).toBeCloseTo(1 / 3, 2);
+    const majorFraction = (T: number) => {
+      let major = 0;
+      for (let k = 0; k < 200; k++) {
+        const run = create({ network: 'regular', N, meanDegree: 4, beta: betaFor(T, 0.2), gamma: 0.2 }, 53, k);
+        runToEnd(run, 1e9);
+        if (run.observe().summary['finalSize']! > 0.1) major++;
+      }
+      return major / 200;
+    };
+    expect(majorFraction(0.5 * Tc)).toBe(0);
+    expect(majorFraction(0.8 * Tc)).toBeLessThan(0.03);
+    const above = majorFraction(1.5 * Tc);
+    const further = majorFraction(2.4 * Tc);
+    expect(above).toBeGreaterThan(0.1);
+    expect(further).toBeGreaterThan(above);
+  });
+});
+
+describe('sir-network: determinism', () => {
+  it('gives bit-identical output however advance() is chunked, and across snapshot/restore', () => {
+    const params = { network: 'powerlaw' as const, N: 3000, meanDegree: 6, beta: 0.08, initialInfected: 5, outputInterval: 0.5, tMax: 200 };
+    const whole = create(params, 9, 2);
+    runToEnd(whole, 1e9);
+    const reference = whole.observe();
+    for (const chunk of [1, 7, 500]) {
+      const run = create(params, 9, 2);
+      runToEnd(run, chunk);
+      const f = run.observe();
+      expect(f.summary).toEqual(reference.summary);
+      expect(Array.from(f.series['I']!.subarray(0, f.length))).toEqual(Array.from(reference.series['I']!.subarray(0, reference.length)));
+    }
+    const a = create(params, 9, 2);
+    a.advance(300);
+    const snap = structuredClone(a.snapshot());
+    a.advance(1e9);
+    const b = create(params, 9, 2);
+    b.restore(snap);
+    b.advance(1e9);
+    expect(b.observe().summary).toEqual(a.observe().summary);
+    for (let k = 0; k < reference.length; k++) {
+      expect(reference.series['S']![k]! + reference.series['I']![k]! + reference.series['R']![k]!).toBe(3000);
+    }
+  });
+});
