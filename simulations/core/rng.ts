@@ -128,7 +128,7 @@ function checkState(s: Uint32Array): void {
   }
 }
 
-const TWO_POW_M32 = 2 ** -32;
+const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
 
 /**
  * The ziggurat tables for the exponential distribution (Marsaglia & Tsang 2000, `zigset`): 256
@@ -142,7 +142,7 @@ const ZIG_K = new Float64Array(256);
 const ZIG_W = new Float64Array(256);
 const ZIG_F = new Float64Array(256);
 {
-  const m2 = 2 ** 32;
+  const m2 = 4294967296; // 2^32
   let de = ZIG_R;
   let te = ZIG_R;
   const q = ZIG_V / exp(-de);

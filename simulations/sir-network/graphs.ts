@@ -118,7 +118,11 @@ function configuration(rng: Rng, degrees: Int32Array): Graph {
   const n = degrees.length;
   let stubs = 0;
   for (let v = 0; v < n; v++) stubs += degrees[v]!;
-  if (stubs % 2 === 1) degrees[below(rng, n)]!++, stubs++;
+  // An odd number of stubs cannot be paired: one more on a random node.
+  if (stubs % 2 === 1) {
+    degrees[below(rng, n)]!++;
+    stubs++;
+  }
   const list = new Int32Array(stubs);
   let k = 0;
   for (let v = 0; v < n; v++) for (let d = 0; d < degrees[v]!; d++) list[k++] = v;
