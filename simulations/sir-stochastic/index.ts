@@ -12,6 +12,7 @@
  * 0.2 drew the waiting time by −ln u and a 53-bit uniform, about three times slower).
  */
 import { defineEngine, type AdvanceResult, type EngineInstance, type Frame, type SeriesBuffers, type Snapshot } from '../core/engine.ts';
+import { contactFactorAt, nextRateSwitch } from '../core/interventions.ts';
 import { Rng } from '../core/rng.ts';
 import { SeriesStore, type SeriesSnapshot } from '../core/series.ts';
 import { sirStochasticSpec, vaccinatedCount, type SirStochasticParams } from './spec.ts';
@@ -80,21 +81,13 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
     }
   }
 
-  /** The next time after t at which a rate switches (an intervention starts or ends), or Infinity. */
   private nextSwitch(t: number): number {
-    const { contactFactor, contactStart, contactEnd, vaccinationRate, vaccinationStart } = this.p;
-    let next = Infinity;
-    if (contactFactor !== 1 && contactEnd > contactStart) {
-      if (contactStart > t) next = contactStart;
-      else if (contactEnd > t) next = contactEnd;
-    }
-    if (vaccinationRate > 0 && vaccinationStart > t && vaccinationStart < next) next = vaccinationStart;
-    return next;
+    return nextRateSwitch(this.p, t);
   }
 
   advance(budget: number): AdvanceResult {
     const before = this.events;
-    const { gamma, sigma, N, tMax, R0, contactFactor, contactStart, contactEnd, vaccinationRate, vaccinationStart } = this.p;
+    const { gamma, sigma, N, tMax, R0, contactFactor, contactEnd, vaccinationRate, vaccinationStart } = this.p;
     const seir = this.seir;
     if (!this.ended && this.t >= tMax) {
       // tMax was lowered below the current time: the run ends here; time never goes back.
@@ -107,8 +100,7 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
     }
     while (!this.ended && this.events - before < budget) {
       const t = this.t;
-      const restricted = t >= contactStart && t < contactEnd;
-      const beta = R0 * gamma * (restricted ? contactFactor : 1);
+      const beta = R0 * gamma * contactFactorAt(this.p, t);
       const infection = (beta * this.S * this.I) / N;
       const onset = seir ? sigma * this.E : 0;
       const recovery = gamma * this.I;

@@ -7,6 +7,7 @@
  * step's end). See README.md beside this file.
  */
 import { Dopri5, type Dopri5Snapshot } from '../core/dopri5.ts';
+import { contactFactorAt, nextRateSwitch } from '../core/interventions.ts';
 import { defineEngine, type AdvanceResult, type EngineInstance, type Frame, type SeriesBuffers, type Snapshot } from '../core/engine.ts';
 import { SeriesStore, type SeriesSnapshot } from '../core/series.ts';
 import { finalSusceptible, herdImmunityThreshold } from './analytic.ts';
@@ -77,7 +78,7 @@ class SirRun implements EngineInstance<SirParams> {
   /** The rates of the interval that starts at t (switches belong to the interval they open). */
   private setRates(t: number): void {
     const p = this.p;
-    this.beta = p.R0 * p.gamma * (t >= p.contactStart && t < p.contactEnd ? p.contactFactor : 1);
+    this.beta = p.R0 * p.gamma * contactFactorAt(p, t);
     this.nu = t >= p.vaccinationStart ? p.vaccinationRate : 0;
   }
 
@@ -86,16 +87,8 @@ class SirRun implements EngineInstance<SirParams> {
     return this.beta / this.p.gamma;
   }
 
-  /** The next time after t at which a rate switches, or Infinity. */
   private nextSwitch(t: number): number {
-    const { contactFactor, contactStart, contactEnd, vaccinationRate, vaccinationStart } = this.p;
-    let next = Infinity;
-    if (contactFactor !== 1 && contactEnd > contactStart) {
-      if (contactStart > t) next = contactStart;
-      else if (contactEnd > t) next = contactEnd;
-    }
-    if (vaccinationRate > 0 && vaccinationStart > t && vaccinationStart < next) next = vaccinationStart;
-    return next;
+    return nextRateSwitch(this.p, t);
   }
 
   private stepCap(): number {

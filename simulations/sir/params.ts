@@ -1,3 +1,4 @@
+import { interventionParams } from '../core/interventions.ts';
 import { sampleBudget } from '../core/resources.ts';
 import type { ParamError, ParamSchema, ParamValues } from '../core/params.ts';
 
@@ -15,13 +16,7 @@ export const sirParams = {
     kind: 'number', default: 10, min: 0, max: 1e10, step: 1, unit: 'people', label: 'sir.param.initialInfected', live: false, scale: 'log',
   },
   vaccinated: { kind: 'number', default: 0, min: 0, max: 1, step: 0.01, unit: 'fraction', label: 'sir.param.vaccinated', live: false },
-  /** Contacts reduced to this fraction (β × factor) from contactStart until contactEnd. */
-  contactFactor: { kind: 'number', default: 1, min: 0, max: 1, step: 0.01, unit: 'fraction', label: 'sir.param.contactFactor', live: true },
-  contactStart: { kind: 'number', default: 0, min: 0, max: 3650, step: 1, unit: 'day', label: 'sir.param.contactStart', live: true },
-  contactEnd: { kind: 'number', default: 0, min: 0, max: 3650, step: 1, unit: 'day', label: 'sir.param.contactEnd', live: true },
-  /** Susceptibles vaccinated at this rate (moving to V) from vaccinationStart on. */
-  vaccinationRate: { kind: 'number', default: 0, min: 0, max: 1, step: 0.001, unit: 'per-day', label: 'sir.param.vaccinationRate', live: true },
-  vaccinationStart: { kind: 'number', default: 0, min: 0, max: 3650, step: 1, unit: 'day', label: 'sir.param.vaccinationStart', live: true },
+  ...interventionParams,
   tMax: { kind: 'number', default: 200, min: 1, max: 3650, step: 1, unit: 'day', label: 'sir.param.tMax', live: true },
   outputInterval: { kind: 'number', default: 0.5, min: 0.01, max: 10, step: 0.01, unit: 'day', label: 'sir.param.outputInterval', live: false },
 } as const satisfies ParamSchema;

@@ -3,7 +3,8 @@
  * lesson must have both in both languages: the build fails otherwise, so later lessons fill the
  * same frame.
  */
-import { getEntry } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
+import { splitEntryId } from './routes.ts';
 
 export async function lessonExtras(id: string) {
   const teacher = await getEntry('teacher', id);
@@ -11,4 +12,10 @@ export async function lessonExtras(id: string) {
   if (!teacher) throw new Error(`content/teacher/${id}.mdx is missing: every lesson has teacher notes in both languages`);
   if (!worksheet) throw new Error(`content/worksheets/${id}.mdx is missing: every lesson has a worksheet in both languages`);
   return { teacher, worksheet };
+}
+
+/** getStaticPaths for a page per lesson and language (/<lang>/lessons/<slug>/…), with the lesson as a prop. */
+export async function lessonPaths() {
+  const lessons = await getCollection('lessons');
+  return lessons.map((lesson) => ({ params: splitEntryId(lesson.id), props: { lesson } }));
 }
