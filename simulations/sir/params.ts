@@ -60,4 +60,17 @@ export const sirPresets = {
   'fast-spread': { R0: 5, tMax: 120 },
   /** SEIR with a 5-day latent period: a later, lower peak and exactly the same final size. */
   seir: { model: 'SEIR', sigma: 0.2, tMax: 300 },
+  /** Contacts halved from day 20 to day 80: a lower, later peak; the epidemic takes off again when they end. */
+  restrictions: { contactFactor: 0.5, contactStart: 20, contactEnd: 80, tMax: 300 },
+  /** 1 % of the susceptible vaccinated each day from day 10: the threshold is reached with far fewer infections. */
+  'vaccination-campaign': { vaccinationRate: 0.01, vaccinationStart: 10, tMax: 300 },
 } as const satisfies Record<string, Partial<SirParams>>;
+
+/**
+ * The presets a widget offers: the intervention planner shows the basic outbreak and the
+ * intervention presets; the other widgets every preset that sets no intervention.
+ */
+export function presetsFor(interventions: boolean): string[] {
+  const setsIntervention = (name: string) => Object.keys(sirPresets[name as keyof typeof sirPresets]).some((k) => (INTERVENTION_PARAMS as readonly string[]).includes(k));
+  return Object.keys(sirPresets).filter((name) => (interventions ? name === 'basic' || setsIntervention(name) : !setsIntervention(name)));
+}

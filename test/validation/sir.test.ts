@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { runToEnd, type Frame } from '../../simulations/core/engine.ts';
 import { defaultsOf, validateParams } from '../../simulations/core/params.ts';
 import { sirEngine } from '../../simulations/sir/index.ts';
-import { sirCrossCheck, sirParams, type SirParams } from '../../simulations/sir/params.ts';
+import { presetsFor, sirCrossCheck, sirParams, sirPresets, type SirParams } from '../../simulations/sir/params.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Exact references, computed here.
@@ -350,6 +350,18 @@ describe('interventions', () => {
       }
     }
     expect(worst).toBeLessThan(1e-9);
+  });
+
+  it('the planner offers the intervention presets; the other widgets none of them', () => {
+    expect(presetsFor(true)).toEqual(['basic', 'restrictions', 'vaccination-campaign']);
+    expect(presetsFor(false)).toEqual(['basic', 'herd-immunity', 'partial-vaccination', 'near-threshold', 'fast-spread', 'seir']);
+  });
+
+  it('the restrictions preset flattens the curve: a lower, later peak than without them', () => {
+    const with_ = run(params({ ...sirPresets.restrictions }));
+    const without = run(params({ tMax: 300 }));
+    expect(sum(with_, 'peakPrevalence')).toBeLessThan(sum(without, 'peakPrevalence'));
+    expect(sum(with_, 'peakTime')).toBeGreaterThan(sum(without, 'peakTime'));
   });
 
   it('rejects a window that ends before it starts, naming contactEnd', () => {

@@ -5,17 +5,18 @@
 import { parseHTML } from 'linkedom';
 import { runToEnd } from '../../../simulations/core/engine.ts';
 import { sirEngine } from '../../../simulations/sir/index.ts';
+import { INTERVENTION_PARAMS } from '../../../simulations/sir/params.ts';
 import { sirSpec } from '../../../simulations/sir/spec.ts';
 import { t, tKey, type Lang } from '../../i18n/index.ts';
 import { presetValues } from '../../lib/widget-controller.svelte.ts';
 import { formatNumber } from '../../lib/format.ts';
 import type { StaticFigure } from '../lesson/static-figure.ts';
-import { PRINT_PALETTE, phaseAlt, phasePlot, sirGroups, sirView, timeAlt, timePlot, type SirChart } from './sir-plots.ts';
+import { PRINT_PALETTE, restrictionWindow, phaseAlt, phasePlot, sirGroups, sirView, timeAlt, timePlot, type SirChart } from './sir-plots.ts';
 
 /** Width of each chart in CSS pixels: two side by side fill an A4 text width (about 680 px at 96 dpi). */
 const WIDTH = 330;
 
-export function sirPresetFigure(lang: Lang, preset: keyof typeof sirSpec.presets): StaticFigure {
+export function sirPresetFigure(lang: Lang, preset: keyof typeof sirSpec.presets, capacity?: number): StaticFigure {
   const params = presetValues(sirSpec, preset) as Parameters<typeof sirEngine.create>[0];
   const run = sirEngine.create(params, 0);
   runToEnd(run, Number.MAX_SAFE_INTEGER);
@@ -32,9 +33,15 @@ export function sirPresetFigure(lang: Lang, preset: keyof typeof sirSpec.presets
     groups: sirGroups(seir, params.vaccinated),
     palette: PRINT_PALETTE,
     scale: 1,
+    window: restrictionWindow(params),
+    capacity,
     document: document as unknown as Document,
   };
-  const shown = Object.keys(sirSpec.params).filter((k) => k !== 'outputInterval' && (k !== 'sigma' || seir));
+  // The settings that matter for this figure: interventions only when the preset sets them.
+  const defaults = presetValues(sirSpec, 'basic');
+  const shown = Object.keys(sirSpec.params).filter(
+    (k) => k !== 'outputInterval' && (k !== 'sigma' || seir) && (!(INTERVENTION_PARAMS as readonly string[]).includes(k) || params[k as keyof typeof params] !== defaults[k]),
+  );
   const settings = shown.map((k) => `${tKey(lang, `sir.param.${k}`)} = ${typeof params[k as keyof typeof params] === 'number' ? formatNumber(lang, params[k as keyof typeof params] as number) : String(params[k as keyof typeof params])}`);
   return {
     title: tKey(lang, `sir.preset.${preset}`),

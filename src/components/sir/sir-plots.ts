@@ -54,15 +54,34 @@ export interface SirChart {
   palette: Palette;
   /** 1 on the page, larger for a projector (presenter mode). */
   scale: number;
+  /** The restrictions' window (days), shaded; none when contacts are not reduced. */
+  window?: { start: number; end: number } | undefined;
+  /** A hospital-capacity line as a fraction of the population (illustrative). */
+  capacity?: number | undefined;
   /** A server-side document when drawing at build time. */
   document?: Document;
+}
+
+/** The window of reduced contacts in a parameter set, if any (for the charts' shading). */
+export function restrictionWindow(p: { contactFactor: number; contactStart: number; contactEnd: number }): { start: number; end: number } | undefined {
+  return p.contactFactor < 1 && p.contactEnd > p.contactStart ? { start: p.contactStart, end: p.contactEnd } : undefined;
 }
 
 export function timePlot(c: SirChart, width: number): SVGSVGElement {
   const { view: v, summary, palette, scale, lang, R0, tMax } = c;
   const fg = palette.fg;
-  const marks: Plot.Markish[] = [Plot.ruleY([0]), Plot.ruleY([1 / R0], { stroke: fg, strokeDasharray: '4 4', strokeOpacity: 0.6 })];
+  const marks: Plot.Markish[] = [];
+  if (c.window) {
+    const w = { x1: c.window.start, x2: Math.min(c.window.end, tMax) };
+    marks.push(Plot.rectX([w], { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: fg, fillOpacity: 0.08 }));
+    marks.push(Plot.text([w], { x: 'x1', y: 1, text: () => t(lang, 'sir.widget.window'), textAnchor: 'start', dx: 4, dy: 10, fill: fg }));
+  }
+  marks.push(Plot.ruleY([0]), Plot.ruleY([1 / R0], { stroke: fg, strokeDasharray: '4 4', strokeOpacity: 0.6 }));
   marks.push(Plot.text([1 / R0], { x: tMax, y: (d: number) => d, text: () => t(lang, 'sir.widget.threshold'), textAnchor: 'end', dy: -6, fill: fg }));
+  if (c.capacity !== undefined) {
+    marks.push(Plot.ruleY([c.capacity], { stroke: palette.I, strokeDasharray: '2 3', strokeWidth: 1.5 * scale }));
+    marks.push(Plot.text([c.capacity], { x: tMax, y: (d: number) => d, text: () => t(lang, 'sir.widget.capacity'), textAnchor: 'end', dy: -6, fill: palette.I }));
+  }
   if (summary && summary['finalSizeExact']! > 0 && Number.isFinite(summary['finalSizeExact'])) {
     // The exact final size, as a short bar at the right edge that R (+ I) should reach.
     marks.push(Plot.ruleY([summary['finalSizeExact']!], { x1: tMax * 0.94, x2: tMax, stroke: palette.R, strokeWidth: 4 }));
