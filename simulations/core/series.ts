@@ -64,3 +64,20 @@ export class SeriesStore {
     });
   }
 }
+
+/**
+ * The observation schedule of event-driven engines: the state is recorded at t = kΔ up to tMax,
+ * and the state just before an event holds on the whole interval that event ends. Calls
+ * `record(tk)` for every scheduled time before `until` (and at `until` when `inclusive`, the end
+ * of a run), starting from index `next`; returns the next index. kΔ may round to just above tMax
+ * (0.07 × 100), hence the same relative slack as the ODE engine's schedule.
+ */
+export function observeUntil(next: number, dt: number, tMax: number, until: number, inclusive: boolean, record: (tk: number) => void): number {
+  const slack = 1e-9 * dt;
+  for (;;) {
+    const tk = next * dt;
+    if (tk > tMax + slack || (inclusive ? tk > until + slack : tk >= until)) return next;
+    record(tk);
+    next++;
+  }
+}

@@ -14,7 +14,7 @@
  */
 import { defineEngine, type AdvanceResult, type EngineInstance, type Frame, type SeriesBuffers, type Snapshot } from '../core/engine.ts';
 import { Rng } from '../core/rng.ts';
-import { SeriesStore, type SeriesSnapshot } from '../core/series.ts';
+import { observeUntil, SeriesStore, type SeriesSnapshot } from '../core/series.ts';
 import { buildGraph, type Graph, type GraphKind } from './graphs.ts';
 import { sirNetworkSpec, type SirNetworkParams } from './spec.ts';
 
@@ -159,19 +159,17 @@ class NetworkSir implements EngineInstance<SirNetworkParams> {
   }
 
   private recordUntil(until: number, inclusive: boolean): void {
-    const dt = this.p.outputInterval;
-    for (;;) {
-      const tk = this.nextObs * dt;
-      const slack = 1e-9 * dt;
-      if (tk > this.p.tMax + slack || (inclusive ? tk > until + slack : tk >= until)) return;
-      this.row[0] = tk;
-      this.row[1] = this.S;
-      this.row[2] = this.I;
-      this.row[3] = this.R;
-      this.store.push(this.row);
-      this.nextObs++;
-    }
+    this.nextObs = observeUntil(this.nextObs, this.p.outputInterval, this.p.tMax, until, inclusive, this.recordRow);
   }
+
+  private readonly recordRow = (tk: number): void => {
+    this.row[0] = tk;
+    this.row[1] = this.S;
+    this.row[2] = this.I;
+    this.row[3] = this.R;
+    this.store.push(this.row);
+  };
+
 
   advance(budget: number): AdvanceResult {
     const before = this.events;

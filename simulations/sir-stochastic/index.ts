@@ -14,7 +14,7 @@
 import { defineEngine, type AdvanceResult, type EngineInstance, type Frame, type SeriesBuffers, type Snapshot } from '../core/engine.ts';
 import { contactFactorAt, nextRateSwitch } from '../core/interventions.ts';
 import { Rng } from '../core/rng.ts';
-import { SeriesStore, type SeriesSnapshot } from '../core/series.ts';
+import { observeUntil, SeriesStore, type SeriesSnapshot } from '../core/series.ts';
 import { sirStochasticSpec, vaccinatedCount, type SirStochasticParams } from './spec.ts';
 
 const SERIES = ['t', 'S', 'E', 'I', 'R', 'V'] as const;
@@ -62,24 +62,21 @@ class GillespieSir implements EngineInstance<SirStochasticParams> {
 
   /** Records the current state at every scheduled time before `until` (and at `until` if inclusive). */
   private recordUntil(until: number, inclusive: boolean): void {
-    const dt = this.p.outputInterval;
-    for (;;) {
-      const tk = this.nextObs * dt;
-      // The same tolerance as the ODE engine: kΔ may round to just above tMax (0.07 × 100).
-      const slack = 1e-9 * dt;
-      if (tk > this.p.tMax + slack || (inclusive ? tk > until + slack : tk >= until)) return;
-      const row = this.row;
-      row[0] = tk;
-      row[1] = this.S;
-      row[2] = this.E;
-      row[3] = this.I;
-      row[4] = this.R;
-      row[5] = this.V;
-      this.store.push(row);
-      this.nextObs++;
-      this.nextObsTime = this.nextObs * dt;
-    }
+    this.nextObs = observeUntil(this.nextObs, this.p.outputInterval, this.p.tMax, until, inclusive, this.recordRow);
+    this.nextObsTime = this.nextObs * this.p.outputInterval;
   }
+
+  private readonly recordRow = (tk: number): void => {
+    const row = this.row;
+    row[0] = tk;
+    row[1] = this.S;
+    row[2] = this.E;
+    row[3] = this.I;
+    row[4] = this.R;
+    row[5] = this.V;
+    this.store.push(row);
+  };
+
 
   private nextSwitch(t: number): number {
     return nextRateSwitch(this.p, t);
