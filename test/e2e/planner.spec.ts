@@ -21,6 +21,8 @@ test('restrictions: a shaded window, a capacity line; a longer window lowers the
   expect(presets.join(' ')).toContain('Contacts halved');
   expect(presets.join(' ')).not.toContain('Herd immunity');
 
+  // The day sliders span the run (300 days), not the 3650 days a number field accepts.
+  await expect(page.locator('#sir-restrict-contactEnd')).toHaveAttribute('max', '300');
   const peakHalved = percent(await readout(page, 'sir-restrict', 'Peak prevalence').textContent());
   // Stronger but equally short restrictions would not do (more susceptibles are left when they
   // end); a longer window does: 14.7 % → about 5 % with the window to day 150.
