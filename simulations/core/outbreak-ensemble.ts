@@ -3,7 +3,21 @@
  * outbreak becomes major, and how large major outbreaks are. Computed from each run's summary
  * (`finalSize`, `duration` when the engine reports it), so every engine aggregates alike.
  */
-import type { EnsembleSpec } from './engine.ts';
+import type { EnsembleSpec, ObservableSpec } from './engine.ts';
+
+/**
+ * The summary every epidemic run reports, which the ensemble statistics below read (finalSize,
+ * duration); engines add their own scalars after these.
+ */
+export const outbreakRunSummary = {
+  time: { label: 'sir.sum.time', unit: 'day' },
+  duration: { label: 'sirStochastic.sum.duration', unit: 'day' },
+  events: { label: 'sirStochastic.sum.events', unit: 'event' },
+  finalSize: { label: 'sir.sum.finalSize', unit: 'fraction' },
+  peakPrevalence: { label: 'sir.sum.peakPrevalence', unit: 'fraction' },
+  peakTime: { label: 'sir.sum.peakTime', unit: 'day' },
+  extinct: { label: 'sirStochastic.sum.extinct', unit: '' },
+} as const satisfies Record<string, ObservableSpec>;
 
 /**
  * A run is a major outbreak when more than this fraction of the population is ever infected. For

@@ -3,7 +3,7 @@
  */
 import { defineSpec } from '../core/engine.ts';
 import type { ParamError, ParamSchema, ParamValues } from '../core/params.ts';
-import { outbreakEnsemble } from '../core/outbreak-ensemble.ts';
+import { outbreakEnsemble, outbreakRunSummary } from '../core/outbreak-ensemble.ts';
 import { sampleBudget } from '../core/resources.ts';
 
 export const sirNetworkParams = {
@@ -52,13 +52,7 @@ export const sirNetworkSpec = defineSpec({
       R: { label: 'sir.obs.R', unit: 'people' },
     },
     summary: {
-      time: { label: 'sir.sum.time', unit: 'day' },
-      duration: { label: 'sirStochastic.sum.duration', unit: 'day' },
-      events: { label: 'sirStochastic.sum.events', unit: 'event' },
-      finalSize: { label: 'sir.sum.finalSize', unit: 'fraction' },
-      peakPrevalence: { label: 'sir.sum.peakPrevalence', unit: 'fraction' },
-      peakTime: { label: 'sir.sum.peakTime', unit: 'day' },
-      extinct: { label: 'sirStochastic.sum.extinct', unit: '' },
+      ...outbreakRunSummary,
       nodes: { label: 'sirNetwork.sum.nodes', unit: 'people' },
       edges: { label: 'sirNetwork.sum.edges', unit: '' },
       transmissibility: { label: 'sirNetwork.sum.transmissibility', unit: 'fraction' },

@@ -4,7 +4,7 @@
 import { defineSpec } from '../core/engine.ts';
 import type { ParamError, ParamSchema, ParamValues } from '../core/params.ts';
 import { interventionParams } from '../core/interventions.ts';
-import { outbreakEnsemble } from '../core/outbreak-ensemble.ts';
+import { outbreakEnsemble, outbreakRunSummary } from '../core/outbreak-ensemble.ts';
 import { sampleBudget } from '../core/resources.ts';
 
 export const sirStochasticParams = {
@@ -62,14 +62,6 @@ export const sirStochasticSpec = defineSpec({
       R: { label: 'sir.obs.R', unit: 'people' },
       V: { label: 'sir.obs.V', unit: 'people' },
     },
-    summary: {
-      time: { label: 'sir.sum.time', unit: 'day' },
-      duration: { label: 'sirStochastic.sum.duration', unit: 'day' },
-      events: { label: 'sirStochastic.sum.events', unit: 'event' },
-      finalSize: { label: 'sir.sum.finalSize', unit: 'fraction' },
-      peakPrevalence: { label: 'sir.sum.peakPrevalence', unit: 'fraction' },
-      peakTime: { label: 'sir.sum.peakTime', unit: 'day' },
-      extinct: { label: 'sirStochastic.sum.extinct', unit: '' },
-    },
+    summary: outbreakRunSummary,
   },
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { watchErrors } from './helpers.ts';
 
 test('an engine that throws stops only its own widget; restart brings it back', async ({ page }) => {
@@ -40,13 +40,19 @@ test('an engine that throws stops only its own widget; restart brings it back', 
   expect(errors).toEqual([]);
 });
 
-test('a crashed worker is replaced in place: the widget restarts by itself, then shows an error if it happens again', async ({ page }) => {
-  const { errors } = watchErrors(page);
+/** The lesson's first widget, playing at a quarter speed so that it is still running when a fault comes. */
+async function slowBasicWidget(page: Page) {
   await page.goto('/en/lessons/sir/#sir-basic');
   const widget = page.locator('#sir-basic');
   await widget.scrollIntoViewIfNeeded();
   await page.locator('#sir-basic-speed').selectOption('0.25');
   await expect(widget).toHaveAttribute('data-status', 'running');
+  return widget;
+}
+
+test('a crashed worker is replaced in place: the widget restarts by itself, then shows an error if it happens again', async ({ page }) => {
+  const { errors } = watchErrors(page);
+  const widget = await slowBasicWidget(page);
   await page.locator('#sir-basic-R0').fill('3');
   await page.locator('#sir-basic-R0').press('Enter');
   const crash = async () => {
@@ -76,11 +82,7 @@ test('a crashed worker is replaced in place: the widget restarts by itself, then
 
 test('a worker that stops silently (killed, no error event) is noticed by the watchdog and replaced', async ({ page }) => {
   const { errors } = watchErrors(page);
-  await page.goto('/en/lessons/sir/#sir-basic');
-  const widget = page.locator('#sir-basic');
-  await widget.scrollIntoViewIfNeeded();
-  await page.locator('#sir-basic-speed').selectOption('0.25');
-  await expect(widget).toHaveAttribute('data-status', 'running');
+  const widget = await slowBasicWidget(page);
   for (const worker of page.workers()) await worker.evaluate(() => setTimeout(() => self.close()));
   await expect(widget.getByText('worker stopped, so it was started again')).toBeVisible({ timeout: 20_000 });
   await expect(widget).toHaveAttribute('data-status', /running|done/);
