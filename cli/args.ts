@@ -45,7 +45,7 @@ interface RawFlag {
 }
 
 /** `--name=value` / `--name`; anything else is positional junk. */
-function splitFlags(args: readonly string[]): RawFlag[] {
+export function splitFlags(args: readonly string[]): RawFlag[] {
   const flags: RawFlag[] = [];
   const seen = new Set<string>();
   for (const arg of args) {
@@ -64,7 +64,7 @@ function splitFlags(args: readonly string[]): RawFlag[] {
 }
 
 /** Reads a number flag with the parameter validator, so messages match the parameters'. */
-function numberFlag(flag: string, raw: string, spec: NumberParam): number {
+export function numberFlag(flag: string, raw: string, spec: NumberParam): number {
   const r = checkValue(flag, spec, raw);
   if ('code' in r) throw new UsageError(describeFlagError(r, flag));
   return r.value as number;
@@ -80,6 +80,27 @@ const RUNS_SPEC: NumberParam = { kind: 'integer', default: 1, min: 1, max: MAX_R
 
 const SEED_SPEC: NumberParam = { kind: 'integer', default: DEFAULT_SEED, min: 0, max: SEED_MAX, step: 1, unit: '', label: 'widget.seed', live: false };
 
+export function seedFlag(raw: string): number {
+  return numberFlag('seed', raw, SEED_SPEC);
+}
+
+export function formatFlag(raw: string): Format {
+  const r = checkValue('format', { kind: 'choice', options: FORMATS, default: 'json', label: '', live: false }, raw);
+  if ('code' in r) throw new UsageError(describeFlagError(r, 'format'));
+  return r.value as Format;
+}
+
+export function outFlag(raw: string): string {
+  if (raw === '') throw new UsageError('--out: needs a file name, written --out=FILE');
+  return raw;
+}
+
+/** The value of `--name=value`; a bare `--name` is refused. */
+export function flagValue(name: string, value: string | undefined): string {
+  if (value === undefined) throw new UsageError(`--${name}: needs a value, written --${name}=VALUE`);
+  return value;
+}
+
 /** Whole units of work for discrete engines (events, sweeps, steps); any amount of simulated time. */
 export function stepsSpec(engine: AnySpec): NumberParam {
   const integer = engine.workUnit.unit === 'event' || engine.workUnit.unit === 'sweep' || engine.workUnit.unit === 'step';
@@ -87,7 +108,7 @@ export function stepsSpec(engine: AnySpec): NumberParam {
 }
 
 /** Suggests the flag the user probably meant (case or a common prefix), or nothing. */
-function didYouMean(name: string, known: readonly string[]): string {
+export function didYouMean(name: string, known: readonly string[]): string {
   const lower = name.toLowerCase();
   const hit = known.find((k) => k.toLowerCase() === lower);
   return hit ? ` (did you mean --${hit}?)` : '';
@@ -107,36 +128,32 @@ export function parseRunArgs(engine: AnySpec, args: readonly string[]): RunReque
 
   for (const { name, value } of splitFlags(args)) {
     if (common.has(name) && !Object.hasOwn(engine.params, name)) {
-      if (value === undefined) throw new UsageError(`--${name}: needs a value, written --${name}=VALUE`);
+      const raw = flagValue(name, value);
       switch (name as CommonFlag) {
         case 'preset':
-          if (!Object.hasOwn(engine.presets, value)) {
+          if (!Object.hasOwn(engine.presets, raw)) {
             const names = Object.keys(engine.presets).join(', ');
-            throw new UsageError(`--preset: ${engine.id} has no preset ${JSON.stringify(value)}; presets: ${names}`);
+            throw new UsageError(`--preset: ${engine.id} has no preset ${JSON.stringify(raw)}; presets: ${names}`);
           }
-          preset = value;
+          preset = raw;
           break;
         case 'seed':
-          seed = numberFlag('seed', value, SEED_SPEC);
+          seed = seedFlag(raw);
           break;
         case 'steps':
-          steps = numberFlag('steps', value, stepsSpec(engine));
+          steps = numberFlag('steps', raw, stepsSpec(engine));
           break;
         case 'runs':
           if (!engine.ensemble) {
             throw new UsageError(`--runs: ${engine.id} is ${engine.stochastic ? 'not set up for ensembles' : 'deterministic: every run would be the same'}`);
           }
-          runs = numberFlag('runs', value, RUNS_SPEC);
+          runs = numberFlag('runs', raw, RUNS_SPEC);
           break;
-        case 'format': {
-          const r = checkValue('format', { kind: 'choice', options: FORMATS, default: 'json', label: '', live: false }, value);
-          if ('code' in r) throw new UsageError(describeFlagError(r, 'format'));
-          format = r.value as Format;
+        case 'format':
+          format = formatFlag(raw);
           break;
-        }
         case 'out':
-          if (value === '') throw new UsageError('--out: needs a file name, written --out=FILE');
-          out = value;
+          out = outFlag(raw);
           break;
       }
       continue;
@@ -145,13 +162,8 @@ export function parseRunArgs(engine: AnySpec, args: readonly string[]): RunReque
     if (!spec) {
       throw new UsageError(`--${name}: not a flag of ${engine.id}${didYouMean(name, [...paramNames, ...COMMON_FLAGS])}; see npm run sim -- ${engine.id} --help`);
     }
-    if (value === undefined) {
-      // A bare boolean flag means true; every other parameter needs a value.
-      if (spec.kind === 'boolean') params[name] = true;
-      else throw new UsageError(`--${name}: needs a value, written --${name}=VALUE`);
-    } else {
-      params[name] = value;
-    }
+    // A bare boolean flag means true; every other parameter needs a value.
+    params[name] = value === undefined && spec.kind === 'boolean' ? true : flagValue(name, value);
   }
   return { preset, seed, steps, runs, format, out, params };
 }

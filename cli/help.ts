@@ -2,9 +2,13 @@
 import type { AnySpec } from '../simulations/core/engine.ts';
 import type { ParamSpec, UnitId } from '../simulations/core/params.ts';
 import { SEED_MAX } from '../simulations/core/engine.ts';
+import { boardingSchool1978 } from '../simulations/sir-fit/data.ts';
+import { MIN_DAYS } from '../simulations/sir-fit/fit.ts';
+import { MAX_POPULATION } from '../simulations/sir-fit/tasks.ts';
 import { hasKey, t, tKey } from '../src/i18n/index.ts';
 import { unitText } from '../src/lib/format.ts';
 import { DEFAULT_SEED, FORMATS } from './args.ts';
+import { DEFAULT_BOOTSTRAP, FIT_COMMAND, FIT_USAGE, MAX_BOOTSTRAP, STDIN_NAME } from './sir-fit.ts';
 
 const RUN = 'npm run sim --';
 
@@ -31,7 +35,16 @@ function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
 
 export function listText(engines: readonly AnySpec[]): string {
   const rows = engines.map((e) => [e.id, tKey('en', e.label), `work unit: ${workUnitWords(e)}`]);
-  return ['Engines:', ...table(rows), '', `Run "${RUN} <engine> --help" for an engine's parameters.`, ''].join('\n');
+  return [
+    'Engines:',
+    ...table(rows),
+    '',
+    'Other commands:',
+    ...table([[FIT_COMMAND, 'fit the SIR model to daily counts of the ill, with a bootstrap interval for R0']]),
+    '',
+    `Run "${RUN} <engine> --help" for an engine's parameters, "${RUN} ${FIT_COMMAND} --help" for the fit.`,
+    '',
+  ].join('\n');
 }
 
 export function generalHelp(engines: readonly AnySpec[]): string {
@@ -42,10 +55,11 @@ export function generalHelp(engines: readonly AnySpec[]): string {
     `  ${RUN} list                      list the engines`,
     `  ${RUN} <engine> --help           parameters, presets and flags of an engine`,
     `  ${RUN} <engine> [--preset=NAME] [--<param>=VALUE ...] [--seed=N] [--steps=N] [--runs=N] [--format=json|csv] [--out=FILE]`,
+    `  ${RUN} ${FIT_USAGE}`,
     '',
     listText(engines).trimEnd(),
     '',
-    'Exit status: 0 success, 1 the simulation failed, 2 bad command line.',
+    'Exit status: 0 success, 1 the simulation or the fit failed, 2 bad command line.',
     '',
   ].join('\n');
 }
@@ -128,6 +142,45 @@ export function engineHelp(engine: AnySpec): string {
     ...(lastPreset ? [`  ${RUN} ${engine.id} --preset=${lastPreset} --seed=7 --out=${engine.id}-${lastPreset}.json`] : []),
     ...(engine.ensemble ? [`  ${RUN} ${engine.id} --runs=1000 --seed=3 --format=csv --out=${engine.id}-ensemble.csv`] : []),
     `  npm run --silent sim -- ${engine.id} > ${engine.id}.json   (--silent keeps npm's own lines out of the output)`,
+    '',
+  ].join('\n');
+}
+
+/** `sir-fit --help`: the flags, what is fitted, and examples. */
+export function fitHelp(): string {
+  const school = boardingSchool1978;
+  return [
+    `${FIT_COMMAND}: fit the SIR model to daily counts of people ill (prevalence), with a parametric bootstrap of R0.`,
+    '',
+    `Usage: ${RUN} ${FIT_USAGE}`,
+    '',
+    'Flags:',
+    ...table([
+      ['--data=FILE', `daily counts, a "day,count" line per day (a header and # comments allowed; commas, semicolons or tabs);`],
+      ['', `days whole, increasing and ≥ 0, counts whole and ≥ 0, at least ${MIN_DAYS} days; ${STDIN_NAME} reads standard input.`],
+      ['', `Default: influenza in a boarding school, 1978 (${school.day.length} days, N = ${school.population})`],
+      ['--N=POPULATION', `population size, a whole number from the largest count to ${MAX_POPULATION}; required with --data`],
+      ['--bootstrap=SAMPLES', `synthetic epidemics refitted for the R0 interval, 0 to ${MAX_BOOTSTRAP} (default ${DEFAULT_BOOTSTRAP}; 0: none); about 40 ms each`],
+      ['--seed=N', `seed of the bootstrap, a whole number from 0 to ${SEED_MAX} (default ${DEFAULT_SEED}); sample j uses its own streams`],
+      ['--format=FORMAT', `output format: ${FORMATS.join(' or ')} (default json)`],
+      ['--out=FILE', 'write the output to FILE instead of standard output'],
+      ['-h, --help', 'show this help'],
+    ]),
+    '',
+    'The model: deterministic SIR in a population of N with β, γ and I0 (infected at day 0) free, fitted',
+    'to the counts of I(t) by least squares (Levenberg–Marquardt). Daily prevalence counts are strongly',
+    'correlated, so the interval for R0 = β/γ comes from a parametric bootstrap: epidemics of the stochastic',
+    'SIR model with the fitted parameters, recorded on the data\'s days and refitted; the central 95 % of',
+    'their R0 is reported (epidemics that die out early are drawn again).',
+    '',
+    'Output: JSON { command, source, N, seed, generator, fit, bootstrap, series: {day, count, fitted, residual} },',
+    'or CSV: "# " comment lines with the fit and the bootstrap, then day,count,fitted,residual rows.',
+    '',
+    'Examples:',
+    `  ${RUN} ${FIT_COMMAND} --bootstrap=0`,
+    `  ${RUN} ${FIT_COMMAND} --bootstrap=1000 --seed=7 --format=csv --out=school-fit.csv`,
+    `  ${RUN} ${FIT_COMMAND} --data=counts.csv --N=1200 --out=my-fit.json`,
+    `  npm run --silent sim -- ${FIT_COMMAND} --data=${STDIN_NAME} --N=500 < counts.csv`,
     '',
   ].join('\n');
 }

@@ -2,8 +2,9 @@
  * The `sim` command, as a function of its arguments: returns the exit status and writes through
  * `io`, so it can be driven by cli/sim.ts (the process) or by a test.
  *
- * Exit status: 0 success (including --help), 1 the simulation or writing the output failed,
- * 2 a bad command line (unknown engine, flag, preset; a value the validator rejects).
+ * Exit status: 0 success (including --help), 1 the simulation, the fit or writing the output
+ * failed, 2 a bad command line (unknown engine, flag, preset; a value the validator rejects; a
+ * data file that cannot be read or used).
  */
 import { runToEnd, type AnyEngine, type AnySpec } from '../simulations/core/engine.ts';
 import { validateParams } from '../simulations/core/params.ts';
@@ -11,16 +12,10 @@ import { engineIds, isEngineId, loadEngine, loadSpec } from '../simulations/regi
 import { ensembleToCsv, framesToCsv } from '../src/lib/csv.ts';
 import { describeParamError } from '../src/lib/param-messages.ts';
 import { parseRunArgs, UsageError, wantsHelp } from './args.ts';
-import { engineHelp, generalHelp, listText } from './help.ts';
+import { engineHelp, fitHelp, generalHelp, listText } from './help.ts';
+import { errorLines, GENERATOR, writeOutput, type Io } from './io.ts';
 import { ensembleDocument, formatEnsembleDocument, formatRunDocument, runDocument } from './json.ts';
-
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  writeFile(path: string, text: string): void;
-}
-
-export const GENERATOR = 'gakusai sim CLI';
+import { FIT_COMMAND, runSirFit } from './sir-fit.ts';
 
 /** Where the engines come from: the registry, or a stand-in in tests. */
 export interface EngineSource {
@@ -36,17 +31,14 @@ export const registrySource: EngineSource = {
   engine: (id) => (isEngineId(id) ? loadEngine(id) : Promise.reject(new Error(`no engine ${id}`))),
 };
 
-function errorLines(messages: readonly string[]): string {
-  return messages.map((m) => `error: ${m}\n`).join('');
-}
-
 export async function main(argv: readonly string[], io: Io, source: EngineSource = registrySource): Promise<number> {
   const [command, ...rest] = argv;
   const engineId = command !== undefined && source.ids.includes(command) ? command : undefined;
   const allEngines = () => Promise.all(source.ids.map((id) => source.spec(id)));
 
   if (wantsHelp(argv)) {
-    io.stdout(engineId ? engineHelp(await source.spec(engineId)) : generalHelp(await allEngines()));
+    if (command === FIT_COMMAND) io.stdout(fitHelp());
+    else io.stdout(engineId ? engineHelp(await source.spec(engineId)) : generalHelp(await allEngines()));
     return 0;
   }
   if (command === undefined) {
@@ -61,9 +53,10 @@ export async function main(argv: readonly string[], io: Io, source: EngineSource
     io.stdout(listText(await allEngines()));
     return 0;
   }
+  if (command === FIT_COMMAND) return runSirFit(rest, io);
   if (!engineId) {
-    const what = command.startsWith('-') ? `expected an engine or "list" before ${JSON.stringify(command)}` : `unknown engine ${JSON.stringify(command)}`;
-    io.stderr(errorLines([`${what}; engines: ${source.ids.join(', ')} (or "list")`]));
+    const what = command.startsWith('-') ? `expected an engine or a command before ${JSON.stringify(command)}` : `unknown engine ${JSON.stringify(command)}`;
+    io.stderr(errorLines([`${what}; engines: ${source.ids.join(', ')} (or the commands list, ${FIT_COMMAND})`]));
     return 2;
   }
 
@@ -121,15 +114,5 @@ export async function main(argv: readonly string[], io: Io, source: EngineSource
     return 1;
   }
 
-  if (request.out === undefined) {
-    io.stdout(text);
-    return 0;
-  }
-  try {
-    io.writeFile(request.out, text);
-  } catch (e) {
-    io.stderr(errorLines([`--out: cannot write ${request.out}: ${e instanceof Error ? e.message : String(e)}`]));
-    return 1;
-  }
-  return 0;
+  return writeOutput(io, request.out, text);
 }

@@ -3,6 +3,8 @@
  * widgets use; `engineIds` is static so lists (CLI, tests, i18n checks) need no loading.
  */
 import type { AnyEngine, AnySpec } from './core/engine.ts';
+import type { BootstrapPart } from './sir-fit/fit.ts';
+import type { BootstrapInput, FitInput, FitOutput } from './sir-fit/tasks.ts';
 
 const loaders = {
   sir: async () => (await import('./sir/index.ts')).sirEngine,
@@ -30,4 +32,27 @@ const specLoaders = {
 
 export function loadSpec(id: EngineId): Promise<AnySpec> {
   return specLoaders[id]();
+}
+
+/**
+ * Computations that are not runs of an engine — fitting a model to data, bootstrapping the fit —
+ * as tasks: plain data in, plain data out, done in a worker like the runs, and checked there.
+ */
+export interface Tasks {
+  'sir-fit': { input: FitInput; output: FitOutput };
+  'sir-fit-bootstrap': { input: BootstrapInput; output: BootstrapPart };
+}
+export type TaskId = keyof Tasks;
+
+const taskLoaders: { [K in TaskId]: () => Promise<(input: Tasks[K]['input']) => Tasks[K]['output']> } = {
+  'sir-fit': async () => (await import('./sir-fit/tasks.ts')).fitTask,
+  'sir-fit-bootstrap': async () => (await import('./sir-fit/tasks.ts')).bootstrapTask,
+};
+
+export function isTaskId(id: string): id is TaskId {
+  return Object.hasOwn(taskLoaders, id);
+}
+
+export function loadTask<K extends TaskId>(id: K): Promise<(input: Tasks[K]['input']) => Tasks[K]['output']> {
+  return taskLoaders[id]();
 }

@@ -54,7 +54,15 @@ export interface Frame {
   readonly length: number;
   readonly series: Record<string, Float64Array>;
   readonly summary: Record<string, number>;
+  /**
+   * The state now, site by site, for pictures: the S/I/R state of each node, a lattice of spins,
+   * particle positions. Fresh arrays each frame (transferred, not copied, to the page).
+   */
+  readonly fields?: Readonly<Record<string, FieldArray>>;
 }
+
+/** The typed arrays a frame's fields may be. */
+export type FieldArray = Uint8Array | Int32Array | Float32Array | Float64Array;
 
 /** Buffers handed back by the consumer of a frame, to be filled again instead of reallocated. */
 export type SeriesBuffers = Record<string, Float64Array>;

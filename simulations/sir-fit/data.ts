@@ -11,3 +11,9 @@ export const boardingSchool1978 = {
   day: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
   inBed: [3, 8, 26, 76, 225, 298, 258, 233, 189, 128, 68, 29, 14, 4],
 } as const;
+
+/** The same counts in the shape the fitting code takes. */
+export const boardingSchoolCounts: { readonly day: readonly number[]; readonly count: readonly number[] } = {
+  day: boardingSchool1978.day,
+  count: boardingSchool1978.inBed,
+};

@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { AnyEngine, EngineInstance, Frame, SeriesBuffers } from '../../simulations/core/engine.ts';
 import { onlyLiveChanged, validateParams } from '../../simulations/core/params.ts';
-import { isEngineId, loadEngine } from '../../simulations/registry.ts';
+import { isEngineId, isTaskId, loadEngine, loadTask, type TaskId, type Tasks } from '../../simulations/registry.ts';
 
 /** Aim for about one display frame of computing per tick, so pause and sliders answer at once. */
 const TICK_BUDGET_MS = 8;
@@ -18,6 +18,29 @@ export interface FrameMessage {
   readonly frame: Frame;
   /** Incremented on every reset/rebuild, so the page can drop frames of an old run. */
   readonly generation: number;
+}
+
+/** A share of an ensemble for one worker: runs of streams `from` … `to − 1`. */
+export interface BatchRequest {
+  readonly engine: string;
+  readonly params: Record<string, unknown>;
+  readonly seed: number;
+  readonly from: number;
+  readonly to: number;
+  /** Work per advance() call (the result does not depend on it). */
+  readonly chunk: number;
+  /** The runs of streams below this also return their series (to draw them); the rest only their summary. */
+  readonly curvesBelow: number;
+  /** Which series those are. */
+  readonly series: readonly string[];
+}
+
+export interface BatchResult {
+  readonly from: number;
+  /** The final summary of each run, in stream order. */
+  readonly summaries: Record<string, number>[];
+  /** The kept series of the runs with stream < curvesBelow, in stream order. */
+  readonly curves: { readonly stream: number; readonly length: number; readonly series: Record<string, Float64Array> }[];
 }
 
 export interface SessionCallbacks {
@@ -112,8 +135,7 @@ export class EngineHost {
   private push(s: Session): void {
     const frame = s.inst.observe(s.spare);
     s.spare = undefined;
-    const buffers = Object.values(frame.series).map((a) => a.buffer as ArrayBuffer);
-    s.callbacks.onFrame(Comlink.transfer({ frame, generation: s.generation }, buffers));
+    s.callbacks.onFrame(Comlink.transfer({ frame, generation: s.generation }, transferables(frame)));
   }
 
   /** Buffers of an old frame, handed back by the page to be filled again. */
@@ -234,13 +256,55 @@ export class EngineHost {
   /** Runs (engine, params, seed, stream) to the end in chunks of `chunk` work and returns the final frame. */
   async runToEnd(engineId: string, params: Record<string, unknown>, seed: number, stream: number, chunk: number): Promise<Frame> {
     const engine = await this.engineFor(engineId);
-    const inst = engine.create(this.checked(engine, params), seed, stream);
-    for (;;) {
-      const r = inst.advance(chunk);
-      if (r.done) break;
-      if (r.work === 0) throw new Error('engine made no progress');
-    }
-    const frame = inst.observe();
-    return Comlink.transfer(frame, Object.values(frame.series).map((a) => a.buffer as ArrayBuffer));
+    const frame = finish(engine.create(this.checked(engine, params), seed, stream), chunk);
+    return Comlink.transfer(frame, transferables(frame));
   }
+
+  /** A task (a fit, a share of a bootstrap): it checks its own input; an error comes back to the page. */
+  async task<K extends TaskId>(id: K, input: Tasks[K]['input']): Promise<Tasks[K]['output']> {
+    if (!isTaskId(id)) throw new Error(`unknown task ${String(id)}`);
+    const run = await loadTask(id);
+    return run(input);
+  }
+
+  /**
+   * Runs a batch of an ensemble to the end and returns what a page draws of it: every run's
+   * summary, and the series of the first few runs only (a thousand full series would be megabytes
+   * nobody looks at).
+   */
+  async runBatch(req: BatchRequest): Promise<BatchResult> {
+    const engine = await this.engineFor(req.engine);
+    const params = this.checked(engine, req.params);
+    const summaries: Record<string, number>[] = [];
+    const curves: BatchResult['curves'][number][] = [];
+    for (let stream = req.from; stream < req.to; stream++) {
+      const frame = finish(engine.create(params, req.seed, stream), req.chunk);
+      summaries.push(frame.summary);
+      if (stream < req.curvesBelow) {
+        const series: Record<string, Float64Array> = {};
+        for (const name of req.series) {
+          const s = frame.series[name];
+          if (s) series[name] = s.slice(0, frame.length);
+        }
+        curves.push({ stream, length: frame.length, series });
+      }
+    }
+    const buffers = curves.flatMap((c) => Object.values(c.series).map((a) => a.buffer as ArrayBuffer));
+    return Comlink.transfer({ from: req.from, summaries, curves }, buffers);
+  }
+}
+
+/** A frame's arrays, moved to the page rather than copied. */
+function transferables(frame: Frame): ArrayBuffer[] {
+  const arrays = [...Object.values(frame.series), ...Object.values(frame.fields ?? {})];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+function finish(inst: EngineInstance<Values>, chunk: number): Frame {
+  for (;;) {
+    const r = inst.advance(chunk);
+    if (r.done) break;
+    if (r.work === 0) throw new Error('engine made no progress');
+  }
+  return inst.observe();
 }

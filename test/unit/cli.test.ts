@@ -12,6 +12,7 @@ import { runToEnd, type AnyEngine } from '../../simulations/core/engine.ts';
 import { validateParams } from '../../simulations/core/params.ts';
 import { engineIds } from '../../simulations/registry.ts';
 import { sirEngine } from '../../simulations/sir/index.ts';
+import type { Io } from '../../cli/io.ts';
 import { main, type EngineSource } from '../../cli/main.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -54,6 +55,7 @@ describe('list and help', () => {
     expect(r.stderr).toBe('');
     for (const id of engineIds) expect(r.stdout).toMatch(new RegExp(`^ +${id} `, 'm'));
     expect(r.stdout).toMatch(/^ +sir +SIR \/ SEIR epidemic model +work unit: days of simulated time$/m);
+    expect(r.stdout).toMatch(/^Other commands:\n +sir-fit +fit the SIR model to daily counts/m);
   });
 
   it('sir --help: every parameter with label, default, range, unit and kind; presets; common flags; an example', () => {
@@ -219,7 +221,7 @@ describe('ensembles (--runs)', () => {
 
 describe('bad input: exit 2, an English message naming the flag, nothing on stdout', () => {
   const cases: [string, string[], RegExp][] = [
-    ['unknown engine', ['sirs'], /^error: unknown engine "sirs"; engines: sir\b.*\(or "list"\)$/],
+    ['unknown engine', ['sirs'], /^error: unknown engine "sirs"; engines: sir\b.*\(or the commands list, sir-fit\)$/],
     ['no command', [], /^error: no command given/],
     ['list with junk', ['list', 'all'], /^error: list takes no arguments/],
     ['unknown flag', ['sir', '--r0=3'], /^error: --r0: not a flag of sir \(did you mean --R0\?\)/],
@@ -289,7 +291,13 @@ describe('an engine that fails at run time', () => {
   it('exits 1 with the message on stderr', async () => {
     let out = '';
     let err = '';
-    const io = { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t), writeFile: () => undefined };
+    const io: Io = {
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (err += t),
+      writeFile: () => undefined,
+      readFile: () => '',
+      readStdin: () => '',
+    };
     expect(await main(['broken', '--tMax=5'], io, source)).toBe(1);
     expect(out).toBe('');
     expect(err).toBe('error: broken: the simulation failed: step size underflow\n');

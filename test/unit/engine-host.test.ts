@@ -84,3 +84,39 @@ describe('the worker host', () => {
     expect(digests.size).toBe(4);
   });
 });
+
+describe('ensembles and tasks in the worker host', () => {
+  const params = { N: 300, R0: 2, tMax: 100, outputInterval: 1 };
+
+  it('an ensemble is the same split into batches in any way (as a page with any number of workers does)', async () => {
+    const host = new EngineHost(() => 0, () => undefined);
+    const req = { engine: 'sir-stochastic', params, seed: 5, chunk: 1e6, curvesBelow: 3, series: ['t', 'I'] };
+    const whole = await host.runBatch({ ...req, from: 0, to: 12 });
+    const parts = await Promise.all([host.runBatch({ ...req, from: 7, to: 12 }), host.runBatch({ ...req, from: 0, to: 7 })]);
+    const joined = [...parts[1]!.summaries, ...parts[0]!.summaries];
+    expect(joined).toEqual(whole.summaries);
+    // Run k is stream k: the same as a single run of that stream.
+    const third = await host.runToEnd('sir-stochastic', params, 5, 2, 1e6);
+    expect(whole.summaries[2]).toEqual(third.summary);
+    // Only the first three runs send their series, and only those asked for.
+    expect(whole.curves.map((c) => c.stream)).toEqual([0, 1, 2]);
+    expect(Object.keys(whole.curves[0]!.series)).toEqual(['t', 'I']);
+    expect(Array.from(whole.curves[2]!.series['I']!)).toEqual(Array.from(third.series['I']!.subarray(0, third.length)));
+  });
+
+  it('a batch with bad parameters is refused, naming them', async () => {
+    const host = new EngineHost(() => 0, () => undefined);
+    await expect(host.runBatch({ engine: 'sir-stochastic', params: { N: -3 }, seed: 1, from: 0, to: 2, chunk: 1e6, curvesBelow: 0, series: [] })).rejects.toThrow(/N/);
+  });
+
+  it('tasks check their input and name what is wrong', async () => {
+    const host = new EngineHost(() => 0, () => undefined);
+    const school = { day: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14], count: [3, 8, 26, 76, 225, 298, 258, 233, 189, 128, 68, 29, 14, 4] };
+    const fit = await host.task('sir-fit', { ...school, N: 763 });
+    expect(fit.fit.R0).toBeGreaterThan(3);
+    expect(fit.curve.t.length).toBe(fit.curve.I.length);
+    await expect(host.task('sir-fit', { ...school, N: 100 })).rejects.toThrow(/^N: .*smaller than the largest count \(298\)/);
+    await expect(host.task('sir-fit', { day: [1, 1, 2, 3], count: [1, 2, 3, 4], N: 100 })).rejects.toThrow(/^data: .*increasing \(at entry 2\)/);
+    await expect(host.task('nope' as 'sir-fit', { ...school, N: 763 })).rejects.toThrow(/unknown task/);
+  });
+});

@@ -5,8 +5,12 @@
  * parametric bootstrap gives an interval around it; bad CSV is refused with the line named.
  */
 import { describe, expect, it } from 'vitest';
+import { runToEnd } from '../../simulations/core/engine.ts';
+import { defaultsOf } from '../../simulations/core/params.ts';
+import { sirStochasticEngine } from '../../simulations/sir-stochastic/index.ts';
+import { sirStochasticParams } from '../../simulations/sir-stochastic/spec.ts';
 import { boardingSchool1978 } from '../../simulations/sir-fit/data.ts';
-import { bootstrapR0, fitSir, parseDailyCounts, sirPrevalence } from '../../simulations/sir-fit/fit.ts';
+import { bootstrapR0, bootstrapSamples, fitSir, parseDailyCounts, sirPrevalence, summarizeBootstrap } from '../../simulations/sir-fit/fit.ts';
 
 const school = { day: boardingSchool1978.day, count: boardingSchool1978.inBed };
 const N = boardingSchool1978.population;
@@ -49,6 +53,33 @@ describe('least-squares SIR fit', () => {
     // Correlated daily prevalence leaves R0 uncertain by more than a few percent.
     expect(b.high - b.low).toBeGreaterThan(0.3);
     expect(b.high - b.low).toBeLessThan(4);
+  });
+
+  it('the bootstrap is the same computed in parts, in any order (as the workers of a page do)', () => {
+    const fit = fitSir(school, N);
+    const whole = bootstrapR0(fit, school, N, 6, 3);
+    const parts = [bootstrapSamples(fit, school, N, 4, 6, 3), bootstrapSamples(fit, school, N, 0, 4, 3)];
+    expect(summarizeBootstrap(parts)).toEqual(whole);
+  });
+});
+
+describe('the fit converges on noisy outbreaks too', () => {
+  it('refits of 12 stochastic outbreaks like the school\'s reach the optimum: starting at the true parameters finds no better fit', () => {
+    const truth = { beta: 1.79, gamma: 0.455, initialInfected: 1 };
+    const params = { ...defaultsOf(sirStochasticParams), N, R0: truth.beta / truth.gamma, gamma: truth.gamma, initialInfected: 1, tMax: 14, outputInterval: 1 };
+    let checked = 0;
+    for (let stream = 0; checked < 12; stream++) {
+      const run = sirStochasticEngine.create(params, 11, stream);
+      runToEnd(run, Number.MAX_SAFE_INTEGER);
+      const f = run.observe();
+      const I = f.series['I']!;
+      if (I[14]! + f.series['R']![14]! < N / 10) continue; // died out: not like the school
+      const data = { day: school.day, count: school.day.map((d) => I[d]!) };
+      const fromData = fitSir(data, N);
+      const fromTruth = fitSir(data, N, truth);
+      expect(fromData.sumOfSquares, `stream ${stream}`).toBeLessThanOrEqual(fromTruth.sumOfSquares * 1.01 + 1);
+      checked++;
+    }
   });
 });
 
