@@ -501,6 +501,44 @@ async function measurePage(
   }
 }
 
+/** The ensemble the issue names: 1000 runs of the stochastic SIR model in a population of 10^4. */
+export const ENSEMBLE_PATH = '/en/embed/sir-stochastic/?embed.runs=1000&embed.N=10000&embed.R0=2.5';
+const ENSEMBLE_TIMEOUT_MS = 120_000;
+
+/**
+ * The page while a big ensemble completes in the workers: the longest main-thread task (budget
+ * 50 ms, the same probe as above) and how long the 1000 runs took, with the number of workers.
+ */
+async function measureEnsemble(browser: Browser, origin: string): Promise<Metric[]> {
+  const ctx = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await ctx.addInitScript(installProbe);
+    const page = await ctx.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(errorMessage(e)));
+    await page.goto(origin + ENSEMBLE_PATH, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.getElementById('embed')?.getAttribute('data-status') === 'running', undefined, { timeout: HYDRATION_TIMEOUT_MS });
+    await resetProbe(page);
+    const t0 = Date.now();
+    await waitStatus(page, 'embed', 'done', ENSEMBLE_TIMEOUT_MS);
+    const seconds = (Date.now() - t0) / 1000;
+    const reading = await readProbe(page);
+    const task = longest(reading.tasks);
+    const value = Math.max(task?.duration ?? 0, reading.maxGap.duration);
+    const workers = await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
+    return [
+      {
+        id: 'page.ensemble.longestTask', name: 'longest task while 1000 runs of N = 10^4 complete (ensemble widget)', value, unit: 'ms',
+        budget: { kind: 'max', limit: LONG_TASK_BUDGET_MS },
+        detail: { longTaskApi: task?.duration ?? 0, heartbeatGap: reading.maxGap.duration, longTasks: reading.tasks.length, pageErrors },
+      },
+      { id: 'page.ensemble.seconds', name: `  time for the 1000 runs on ${workers} workers`, value: seconds, unit: 's', detail: { workers } },
+    ];
+  } finally {
+    await ctx.close();
+  }
+}
+
 /** Every page metric; a page that fails becomes error rows, the other pages still run. */
 export async function pageMetrics(opts: PageOptions): Promise<PageResults> {
   const browser = await chromium.launch(launchOptions());
@@ -514,6 +552,11 @@ export async function pageMetrics(opts: PageOptions): Promise<PageResults> {
       } catch (err) {
         metrics.push({ id: `page.${path}`, name: `page ${path}: measurement failed`, value: null, unit: '', error: errorMessage(err) });
       }
+    }
+    try {
+      metrics.push(...(await measureEnsemble(browser, opts.origin)));
+    } catch (err) {
+      metrics.push({ id: 'page.ensemble', name: 'ensemble responsiveness: measurement failed', value: null, unit: '', error: errorMessage(err) });
     }
     return { metrics, chromium: browser.version(), files, causes };
   } finally {

@@ -16,10 +16,12 @@ import { build, distFreshness, snapshotDist, startPreview, type Preview } from '
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out', 'latest.json');
 const PORT = 4331;
-const PAGES = ['/en/lessons/sir/', '/ja/lessons/sir/'] as const;
+const PAGES = ['/en/lessons/sir/', '/ja/lessons/sir/', '/en/lessons/outbreaks/', '/ja/lessons/outbreaks/'] as const;
+/** Served but not measured as a lesson: the ensemble widget alone (see page.ts measureEnsemble). */
+const ENSEMBLE_PAGE = '/en/embed/sir-stochastic/';
 const INTERACT_PAGE = '/en/lessons/sir/';
 /** A stuck browser or server must not hang a build: report what there is and leave. */
-const WATCHDOG_MS = 5 * 60_000;
+const WATCHDOG_MS = 8 * 60_000;
 
 const started = new Date();
 const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
@@ -148,7 +150,7 @@ async function main(): Promise<void> {
     }
     // Outside the repository: built JavaScript under bench/ would be linted and type-checked.
     site = mkdtempSync(join(os.tmpdir(), 'gakusai-bench-site-'));
-    await snapshotDist(ROOT, site, PAGES);
+    await snapshotDist(ROOT, site, [...PAGES, ENSEMBLE_PAGE]);
     preview = await startPreview(ROOT, PORT, site);
     if (preview.port !== PORT) notes.push(`port ${PORT} was taken; served on ${preview.port}`);
     const pages = await pageMetrics({

@@ -21,6 +21,11 @@ import { sirNetworkSpec, type SirNetworkParams } from './spec.ts';
 const SERIES = ['t', 'S', 'I', 'R'] as const;
 const SUSCEPTIBLE = 0, INFECTIOUS = 1, RECOVERED = 2;
 const INFECT = 0, RECOVER = 1;
+/**
+ * The first infections kept as (person, infector) pairs for the page's picture of who infected
+ * whom; a few hundred is what a reader can see, and the tree is sent with every frame.
+ */
+const TREE_MAX = 400;
 
 /**
  * A min-heap of events in two typed arrays: the time, and the node and kind packed as
@@ -89,6 +94,8 @@ interface NetworkSnapshot {
   readonly heap: { time: Float64Array; item: Int32Array; size: number };
   readonly counters: readonly number[];
   readonly store: SeriesSnapshot;
+  readonly infector: Int32Array;
+  readonly tree: Int32Array;
 }
 
 class NetworkSir implements EngineInstance<SirNetworkParams> {
@@ -99,6 +106,18 @@ class NetworkSir implements EngineInstance<SirNetworkParams> {
   /** The earliest pending infection time of each susceptible node (Infinity: none). */
   private readonly infectAt: Float64Array;
   private readonly recoverAt: Float64Array;
+  /** Who infected each person (−1: a first case, or not infected). */
+  private readonly infector: Int32Array;
+  /** (person, infector) of the first TREE_MAX infections, in order. */
+  private readonly tree = new Int32Array(2 * TREE_MAX);
+  private treeLength = 0;
+  /** How many people have k contacts, k = 0 … max. */
+  private readonly degreeCounts: Float64Array;
+  /** The small world's rewired edges (ring distance beyond the lattice's reach), as node pairs. */
+  private readonly shortcuts: Int32Array;
+  private readonly meanDegree: number;
+  /** T_c = ⟨k⟩/(⟨k²⟩ − ⟨k⟩): the bond-percolation threshold of a configuration model with these degrees. */
+  private readonly threshold: number;
   private readonly heap = new EventHeap();
   private readonly store = new SeriesStore(SERIES);
   private readonly row = new Float64Array(SERIES.length);
@@ -122,6 +141,12 @@ class NetworkSir implements EngineInstance<SirNetworkParams> {
     this.state = new Uint8Array(n);
     this.infectAt = new Float64Array(n).fill(Infinity);
     this.recoverAt = new Float64Array(n);
+    this.infector = new Int32Array(n).fill(-1);
+    const degrees = degreeStatistics(this.graph);
+    this.degreeCounts = degrees.counts;
+    this.meanDegree = degrees.mean;
+    this.threshold = degrees.threshold;
+    this.shortcuts = params.network === 'smallworld' ? ringShortcuts(this.graph, params.meanDegree) : new Int32Array(0);
     this.S = n;
     // The first cases: distinct nodes chosen uniformly (a partial Fisher–Yates shuffle).
     const order = new Int32Array(n);
@@ -142,6 +167,11 @@ class NetworkSir implements EngineInstance<SirNetworkParams> {
     this.state[v] = INFECTIOUS;
     this.S--;
     this.I++;
+    if (this.treeLength < TREE_MAX) {
+      this.tree[2 * this.treeLength] = v;
+      this.tree[2 * this.treeLength + 1] = this.infector[v]!;
+      this.treeLength++;
+    }
     const recovery = t + this.rng.exponentialZiggurat(gamma);
     this.recoverAt[v] = recovery;
     this.heap.push(recovery, 2 * v + RECOVER);
@@ -153,6 +183,7 @@ class NetworkSir implements EngineInstance<SirNetworkParams> {
       const when = t + this.rng.exponentialZiggurat(beta);
       if (when < recovery && when < this.infectAt[w]!) {
         this.infectAt[w] = when;
+        this.infector[w] = v;
         this.heap.push(when, 2 * w + INFECT);
       }
     }
@@ -235,6 +266,14 @@ class NetworkSir implements EngineInstance<SirNetworkParams> {
         nodes: n,
         edges: this.graph.neighbours.length / 2,
         transmissibility: beta / (beta + gamma),
+        meanDegree: this.meanDegree,
+        threshold: this.threshold,
+      },
+      fields: {
+        state: this.state.slice(),
+        tree: this.tree.slice(0, 2 * this.treeLength),
+        degreeCounts: this.degreeCounts.slice(),
+        shortcuts: this.shortcuts.slice(),
       },
     };
   }
@@ -253,6 +292,8 @@ class NetworkSir implements EngineInstance<SirNetworkParams> {
       heap: { time: h.time.slice(0, h.size), item: h.item.slice(0, h.size), size: h.size },
       counters: [this.t, this.S, this.I, this.R, this.events, this.nextObs, this.peakI, this.peakT, this.ended ? 1 : 0, this.endTime],
       store: this.store.snapshot(),
+      infector: this.infector.slice(),
+      tree: this.tree.slice(0, 2 * this.treeLength),
     };
     return snap;
   }
@@ -281,7 +322,42 @@ class NetworkSir implements EngineInstance<SirNetworkParams> {
     this.peakT = peakT!;
     this.ended = ended === 1;
     this.store.restore(s.store);
+    this.infector.set(s.infector);
+    this.tree.set(s.tree);
+    this.treeLength = s.tree.length / 2;
   }
+}
+
+/** The degree distribution and the threshold T_c = ⟨k⟩/(⟨k²⟩ − ⟨k⟩) (Infinity when ⟨k²⟩ ≤ ⟨k⟩). */
+function degreeStatistics(g: Graph): { counts: Float64Array; mean: number; threshold: number } {
+  let kMax = 0;
+  for (let v = 0; v < g.n; v++) kMax = Math.max(kMax, g.offsets[v + 1]! - g.offsets[v]!);
+  const counts = new Float64Array(kMax + 1);
+  let k1 = 0;
+  let k2 = 0;
+  for (let v = 0; v < g.n; v++) {
+    const k = g.offsets[v + 1]! - g.offsets[v]!;
+    counts[k]!++;
+    k1 += k;
+    k2 += k * k;
+  }
+  k1 /= g.n;
+  k2 /= g.n;
+  return { counts, mean: k1, threshold: k2 > k1 ? k1 / (k2 - k1) : Infinity };
+}
+
+/** Edges of a Watts–Strogatz ring longer than its k nearest neighbours reach: the rewired ones. */
+function ringShortcuts(g: Graph, k: number): Int32Array {
+  const reach = Math.max(1, Math.floor(k / 2));
+  const pairs: number[] = [];
+  for (let u = 0; u < g.n; u++) {
+    for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) {
+      const w = g.neighbours[e]!;
+      const d = Math.abs(u - w);
+      if (u < w && Math.min(d, g.n - d) > reach) pairs.push(u, w);
+    }
+  }
+  return Int32Array.from(pairs);
 }
 
 export const sirNetworkEngine = defineEngine(sirNetworkSpec, (params, seed, stream = 0) => new NetworkSir(params, seed, stream));

@@ -39,8 +39,16 @@ export const sirNetworkSpec = defineSpec({
   urlFormat: { version: 1, renames: {} },
   presets: {
     random: {},
-    'scale-free': { network: 'powerlaw', exponent: 2.5 },
-    lattice: { network: 'lattice', beta: 0.15 },
+    /**
+     * The lesson's networks: 10^4 people with four contacts on average, T = β/(β+γ) = 1/3, above
+     * the Poisson threshold 1/4 and far above the scale-free one, below the square lattice's 1/2
+     * (so the lattice gets T = 0.6). Five first cases where one alone fizzles more often than not
+     * (a widget that shows nothing on first sight teaches nothing); the lesson asks for one.
+     */
+    'random-4': { network: 'er', meanDegree: 4, beta: 0.1, initialInfected: 5 },
+    'scale-free': { network: 'powerlaw', exponent: 2.5, meanDegree: 4, beta: 0.1, initialInfected: 5 },
+    lattice: { network: 'lattice', meanDegree: 4, beta: 0.3 },
+    smallworld: { network: 'smallworld', N: 2000, meanDegree: 4, rewire: 0.05, beta: 0.3, initialInfected: 5 },
   },
   workUnit: { unit: 'event', label: 'work.events', perSecond: 2000, step: 1 },
   ensemble: outbreakEnsemble,
@@ -56,6 +64,9 @@ export const sirNetworkSpec = defineSpec({
       nodes: { label: 'sirNetwork.sum.nodes', unit: 'people' },
       edges: { label: 'sirNetwork.sum.edges', unit: '' },
       transmissibility: { label: 'sirNetwork.sum.transmissibility', unit: 'fraction' },
+      meanDegree: { label: 'sirNetwork.sum.meanDegree', unit: '' },
+      /** T_c = ⟨k⟩/(⟨k²⟩ − ⟨k⟩) of the network built (bond percolation on a configuration model). */
+      threshold: { label: 'sirNetwork.sum.threshold', unit: '' },
     },
   },
 });

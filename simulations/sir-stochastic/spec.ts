@@ -50,6 +50,10 @@ export const sirStochasticSpec = defineSpec({
   presets: {
     small: {},
     'small-town': { N: 10_000, R0: 2.5 },
+    /** The lesson on chance: one case in a town of 1000, R0 = 2 (half the outbreaks fizzle). */
+    chance: { N: 1000, R0: 2, tMax: 200, outputInterval: 1 },
+    subcritical: { N: 1000, R0: 0.8, tMax: 200, outputInterval: 1 },
+    'three-sparks': { N: 1000, R0: 2, initialInfected: 3, tMax: 200, outputInterval: 1 },
   },
   workUnit: { unit: 'event', label: 'work.events', perSecond: 400, step: 1 },
   ensemble: outbreakEnsemble,

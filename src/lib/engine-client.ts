@@ -6,7 +6,8 @@
  */
 import * as Comlink from 'comlink';
 import type { Frame } from '../../simulations/core/engine.ts';
-import type { EngineHost, FrameMessage } from '../workers/engine-host.ts';
+import type { TaskId, Tasks } from '../../simulations/registry.ts';
+import type { BatchResult, EngineHost, FrameMessage } from '../workers/engine-host.ts';
 
 type Remote = Comlink.Remote<EngineHost>;
 
@@ -258,7 +259,7 @@ function buffersOf(frame: Frame): ArrayBuffer[] {
  * stream k, so the result does not depend on how many workers there are.
  */
 export async function runEnsemble(opts: Omit<SessionOptions, 'stream'>, runs: number, chunk: number): Promise<Frame[]> {
-  while (pool.length < poolSize()) pool.push(startWorker());
+  fillPool();
   const jobs = Array.from({ length: runs }, (_, k) => {
     const w = pool[k % pool.length] as PoolWorker;
     return Promise.race([w.remote.runToEnd(opts.engine, opts.params, opts.seed, k, chunk), w.died]);
@@ -266,3 +267,86 @@ export async function runEnsemble(opts: Omit<SessionOptions, 'stream'>, runs: nu
   return Promise.all(jobs);
 }
 
+
+function fillPool(): void {
+  while (pool.length < poolSize()) pool.push(startWorker());
+}
+
+export interface EnsemblePlan {
+  /** Runs per message to a worker: small enough that results arrive several times a second. */
+  readonly batch: number;
+  readonly chunk: number;
+  /** Runs whose series come back too (streams 0 … curvesBelow − 1), and which series. */
+  readonly curvesBelow: number;
+  readonly series: readonly string[];
+}
+
+export interface PoolJob {
+  /** Stops handing out batches; those already running finish and are dropped. */
+  cancel(): void;
+  /** Settles when every item is done (true) or the job was cancelled (false); rejects if a worker fails. */
+  readonly done: Promise<boolean>;
+}
+
+/**
+ * Items 0 … count−1 in batches spread over the whole pool, each worker taking the next batch as
+ * soon as it is free; each batch's result goes to `onResult` as it arrives (so out of order). The
+ * caller makes each item's result independent of which worker computes it (its own stream).
+ */
+function spreadOverPool<T>(count: number, batch: number, call: (remote: Remote, from: number, to: number) => Promise<T>, onResult: (result: T, from: number, to: number) => void): PoolJob {
+  fillPool();
+  let next = 0;
+  let cancelled = false;
+  const lane = async (w: PoolWorker): Promise<void> => {
+    while (!cancelled && next < count) {
+      const from = next;
+      const to = Math.min(count, from + batch);
+      next = to;
+      const result = await Promise.race([call(w.remote, from, to), w.died]);
+      if (!cancelled) onResult(result, from, to);
+    }
+  };
+  const done = Promise.all(pool.slice().map(lane)).then(
+    () => !cancelled,
+    (err: unknown) => {
+      cancelled = true; // the other lanes stop after their current batch
+      throw err;
+    },
+  );
+  return {
+    cancel: () => {
+      cancelled = true;
+    },
+    done,
+  };
+}
+
+/**
+ * Runs streams 0 … runs−1 of (engine, params, seed) over the pool (see spreadOverPool). Every run
+ * uses its own stream, so the set of results is the same whatever the number of workers.
+ */
+export function streamEnsemble(opts: Omit<SessionOptions, 'stream'>, runs: number, plan: EnsemblePlan, onBatch: (result: BatchResult) => void): PoolJob {
+  return spreadOverPool(
+    runs,
+    plan.batch,
+    (remote, from, to) => remote.runBatch({ ...opts, from, to, chunk: plan.chunk, curvesBelow: plan.curvesBelow, series: plan.series }),
+    onBatch,
+  );
+}
+
+/** One task (a fit) on the least busy worker. */
+export async function runTask<K extends TaskId>(id: K, input: Tasks[K]['input']): Promise<Tasks[K]['output']> {
+  const w = acquire();
+  return Promise.race([w.remote.task(id, input), w.died]) as Promise<Tasks[K]['output']>;
+}
+
+/** A task over items 0 … count−1 (the samples of a bootstrap) in batches over the pool. */
+export function spreadTask<K extends TaskId>(
+  id: K,
+  count: number,
+  batch: number,
+  inputFor: (from: number, to: number) => Tasks[K]['input'],
+  onResult: (result: Tasks[K]['output'], from: number, to: number) => void,
+): PoolJob {
+  return spreadOverPool(count, batch, (remote, from, to) => remote.task(id, inputFor(from, to)) as Promise<Tasks[K]['output']>, onResult);
+}

@@ -116,3 +116,19 @@ export function writeWidgetState(
   const s = query.toString();
   return s ? `?${s}` : '';
 }
+
+/** A widget's raw URL values by key (without its prefix), for widgets whose state is not an engine's parameters. */
+export function widgetKeys(search: string, widgetId: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(search)) if (k.startsWith(`${widgetId}.`)) out[k.slice(widgetId.length + 1)] = v;
+  return out;
+}
+
+/** `search` with this widget's keys replaced by `entries` (keys without the prefix). */
+export function withWidgetKeys(search: string, widgetId: string, entries: readonly (readonly [string, string])[]): string {
+  const query = new URLSearchParams(search);
+  for (const key of [...query.keys()]) if (key.startsWith(`${widgetId}.`)) query.delete(key);
+  for (const [k, v] of entries) query.set(`${widgetId}.${k}`, v);
+  const s = query.toString();
+  return s ? `?${s}` : '';
+}

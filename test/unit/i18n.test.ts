@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { hasKey, t } from '../../src/i18n/index.ts';
 import { ja } from '../../src/i18n/ja.ts';
-import { labelPrefix } from '../../src/lib/widget-controller.svelte.ts';
+import { labelPrefix } from '../../src/lib/param-model.svelte.ts';
 import type { ParamSchema } from '../../simulations/core/params.ts';
 import { engineIds, loadSpec } from '../../simulations/registry.ts';
 

@@ -148,3 +148,58 @@ describe('sir-network: determinism', () => {
     }
   });
 });
+
+describe('sir-network: what the page draws', () => {
+  it('reports the degree distribution and T_c = ⟨k⟩/(⟨k²⟩ − ⟨k⟩) of the network built (random regular k = 4: 1/3)', () => {
+    const run = create({ network: 'regular', N: 2000, meanDegree: 4, beta: 0.1 }, 3, 0);
+    const f = run.observe();
+    const counts = f.fields!['degreeCounts']!;
+    const p = degreeDistribution(graphOf(run));
+    expect(counts.length).toBe(p.length);
+    counts.forEach((c, k) => expect(c / 2000).toBeCloseTo(p[k]!, 12));
+    expect(f.summary['threshold']).toBeCloseTo(percolation(p, 0.5).Tc, 12);
+    // Erasing self-loops and repeated edges leaves a few nodes with k = 3: T_c a little above 1/3.
+    expect(f.summary['threshold']).toBeGreaterThan(1 / 3 - 1e-12);
+    expect(f.summary['threshold']).toBeLessThan(0.34);
+  });
+
+  it('the tree of who infected whom: every infector was infected earlier and is a neighbour', () => {
+    const run = create({ network: 'er', N: 3000, meanDegree: 6, beta: 0.2, initialInfected: 2 }, 8, 0);
+    runToEnd(run, 1e6);
+    const f = run.observe();
+    const tree = f.fields!['tree'] as Int32Array;
+    const g = graphOf(run);
+    const seen = new Set<number>();
+    expect(tree.length).toBe(800); // the epidemic infected more than 400: the tree is full
+    for (let i = 0; i < tree.length; i += 2) {
+      const [v, by] = [tree[i]!, tree[i + 1]!];
+      if (i < 4) expect(by).toBe(-1); // the two first cases
+      else {
+        expect(seen.has(by), `infector of ${v}`).toBe(true);
+        const nbrs = g.neighbours.subarray(g.offsets[by]!, g.offsets[by + 1]!);
+        expect(Array.from(nbrs)).toContain(v);
+      }
+      seen.add(v);
+    }
+    const state = f.fields!['state'] as Uint8Array;
+    expect(state.reduce((a, s) => a + (s === 0 ? 1 : 0), 0) / g.n).toBeCloseTo(1 - f.summary['finalSize']!, 12);
+  });
+
+  it('the small world\'s shortcuts are exactly its edges longer than the ring reaches', () => {
+    const run = create({ network: 'smallworld', N: 1000, meanDegree: 4, rewire: 0.1 }, 2, 0);
+    const g = graphOf(run);
+    const shortcuts = run.observe().fields!['shortcuts'] as Int32Array;
+    let long = 0;
+    for (let u = 0; u < g.n; u++) {
+      for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) {
+        const w = g.neighbours[e]!;
+        const d = Math.abs(u - w);
+        if (u < w && Math.min(d, g.n - d) > 2) long++;
+      }
+    }
+    expect(shortcuts.length / 2).toBe(long);
+    // About a tenth of the 2000 edges are rewired (a few land within reach by chance).
+    expect(long).toBeGreaterThan(150);
+    expect(long).toBeLessThan(250);
+  });
+});

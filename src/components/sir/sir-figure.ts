@@ -8,7 +8,7 @@ import { sirEngine } from '../../../simulations/sir/index.ts';
 import { INTERVENTION_PARAMS } from '../../../simulations/sir/params.ts';
 import { sirSpec } from '../../../simulations/sir/spec.ts';
 import { t, tKey, type Lang } from '../../i18n/index.ts';
-import { presetValues } from '../../lib/widget-controller.svelte.ts';
+import { presetValues } from '../../lib/param-model.svelte.ts';
 import { formatNumber } from '../../lib/format.ts';
 import type { StaticFigure } from '../lesson/static-figure.ts';
 import { PRINT_PALETTE, restrictionWindow, phaseAlt, phasePlot, sirGroups, sirView, timeAlt, timePlot, type SirChart } from './sir-plots.ts';
