@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchErrors } from './helpers.ts';
 
-const percent = (s: string | null) => Number((s ?? '').replace(/[^\d.]/g, ''));
+const percent = (s: string | null) => Number(/[\d.]+/.exec(s ?? '')?.[0] ?? NaN);
 const value = (page: Page, label: string) => page.locator('#embed dl.readout div').filter({ hasText: label }).locator('dd').first();
 
 test('the ensemble: runs fill in, the histogram splits, the shares sit near their predictions', async ({ page }) => {
@@ -62,8 +62,8 @@ test('the network: a lattice drawn on a canvas, the tree of who infected whom, t
   // A random network with four contacts each: T_c = ⟨k⟩/(⟨k²⟩ − ⟨k⟩) ≈ 1/⟨k⟩ = 0.25.
   await widget.getByRole('radio', { name: 'Random (Erdős–Rényi)' }).check();
   await expect(widget).not.toHaveAttribute('data-status', 'loading');
-  await expect.poll(async () => Number(await value(page, 'Threshold T_c').textContent())).toBeGreaterThan(0.22);
-  expect(Number(await value(page, 'Threshold T_c').textContent())).toBeLessThan(0.28);
+  await expect.poll(async () => Number(await value(page, 'Threshold from the degrees').textContent())).toBeGreaterThan(0.22);
+  expect(Number(await value(page, 'Threshold from the degrees').textContent())).toBeLessThan(0.28);
   expect(errors).toEqual([]);
 });
 

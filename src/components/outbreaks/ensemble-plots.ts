@@ -122,7 +122,9 @@ export function histogramPlot(c: EnsembleChart, width: number): SVGSVGElement {
     Plot.rectY(bars, { x1: 'x1', x2: 'x2', y: 'share', fill: palette.R, inset: 0.5 }),
     Plot.ruleY([0]),
     Plot.ruleX([MAJOR_OUTBREAK_FRACTION], { stroke: palette.fg, strokeDasharray: '3 4', strokeOpacity: 0.7 }),
-    Plot.text([MAJOR_OUTBREAK_FRACTION], { x: (d: number) => d, y: top, text: () => t(lang, 'sirStochastic.widget.majorCut'), textAnchor: 'start', dx: 4, dy: 4, fill: palette.fg }),
+    // Lower than the final-size label, in the gap between fizzles and major outbreaks, so the two
+    // never overlap on a phone.
+    Plot.text([MAJOR_OUTBREAK_FRACTION], { x: (d: number) => d, y: top * 0.72, text: () => t(lang, 'sirStochastic.widget.majorCut'), textAnchor: 'start', dx: 4, fill: palette.fg }),
   ];
   if (theory.zInf > MAJOR_OUTBREAK_FRACTION) {
     marks.push(Plot.ruleX([theory.zInf], { stroke: palette.fg, strokeWidth: 2 * c.scale }));
