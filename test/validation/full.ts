@@ -6,7 +6,11 @@
 import { runToEnd } from '../../simulations/core/engine.ts';
 import { defaultsOf } from '../../simulations/core/params.ts';
 import { sirEngine } from '../../simulations/sir/index.ts';
+import { sirNetworkEngine } from '../../simulations/sir-network/index.ts';
+import type { Graph } from '../../simulations/sir-network/graphs.ts';
 import { sirStochasticEngine } from '../../simulations/sir-stochastic/index.ts';
+import { betaFor, degreeDistribution, percolation } from './percolation.ts';
+import { bootstrapR0, fitSir } from '../../simulations/sir-fit/fit.ts';
 import { chiSquare, exactFinalSize as exactFinalSizeDistribution } from './exact-final-size.ts';
 
 interface Check {
@@ -107,6 +111,63 @@ function exactFinalSize(R0: number, s0: number, i0: number): number {
     }
   }
   record('sir-stochastic: final-size distribution, chi-square z over 9 (N, R0), 10^5 runs, seed 2027', zs, 3.09);
+}
+
+// 4. SIR on networks of 10^5 people against bond percolation: the mean final size of major
+//    outbreaks (over 10 % ever infected) is S = 1 − G0(1 − T + Tu), from each run's own graph
+//    (run k, stream k, builds its own network).
+{
+  const base = defaultsOf(sirNetworkEngine.params);
+  const N = 100_000;
+  const deviations: number[] = [];
+  for (const [network, meanDegree] of [['regular', 4], ['er', 5], ['powerlaw', 6]] as const) {
+    for (const T of [0.35, 0.5, 0.7]) {
+      let simulated = 0;
+      let predicted = 0;
+      let majors = 0;
+      for (let k = 0; k < 20; k++) {
+        const run = sirNetworkEngine.create({ ...base, network, N, meanDegree, beta: betaFor(T, 0.2), gamma: 0.2, tMax: 3650, outputInterval: 10 }, 2028, k);
+        const { S, Tc } = percolation(degreeDistribution((run as unknown as { graph: Graph }).graph), T);
+        if (T < 1.5 * Tc) break; // too near the threshold for 10^5 people
+        runToEnd(run, 1e12);
+        const z = run.observe().summary['finalSize']!;
+        if (z <= 0.1) continue;
+        simulated += z;
+        predicted += S;
+        majors++;
+      }
+      if (majors >= 5) deviations.push(Math.abs(simulated - predicted) / majors);
+    }
+  }
+  record('sir-network: major final size − percolation S, N = 10^5, 3 networks × 3 T, seed 2028', deviations, 0.01);
+}
+
+// 5. The boarding-school fit's bootstrap interval, tested for coverage: 40 outbreaks of the
+//    stochastic model with known β, γ (those fitted to the school) in a school of 763, each
+//    fitted, each given a 95 % parametric-bootstrap interval (100 samples): the interval should
+//    contain the true R0 about 95 % of the time. Recorded: |coverage − 0.95|.
+{
+  const base = defaultsOf(sirStochasticEngine.params);
+  const N = 763;
+  const truth = { beta: 1.79, gamma: 0.455 };
+  const R0 = truth.beta / truth.gamma;
+  const days = Array.from({ length: 14 }, (_, i) => i + 1);
+  let covered = 0;
+  let datasets = 0;
+  for (let stream = 0; datasets < 40; stream++) {
+    const run = sirStochasticEngine.create({ ...base, N, R0, gamma: truth.gamma, initialInfected: 1, tMax: 14, outputInterval: 1 }, 2029, stream);
+    runToEnd(run, 1e12);
+    const f = run.observe();
+    const I = f.series['I']!;
+    if (I[14]! + f.series['R']![14]! < N / 10) continue; // died out: not like the school
+    const data = { day: days, count: days.map((d) => I[d]!) };
+    const fit = fitSir(data, N);
+    const b = bootstrapR0(fit, data, N, 100, 3000 + datasets);
+    if (b.low <= R0 && R0 <= b.high) covered++;
+    datasets++;
+  }
+  console.log(`sir-fit: the bootstrap interval covered the true R0 in ${covered} of ${datasets} synthetic outbreaks`);
+  record('sir-fit: |coverage − 0.95| of the 95 % bootstrap interval, 40 outbreaks, seed 2029', [Math.abs(covered / datasets - 0.95)], 0.12);
 }
 
 let failed = 0;

@@ -10,6 +10,7 @@ import { runToEnd } from '../../simulations/core/engine.ts';
 import { defaultsOf } from '../../simulations/core/params.ts';
 import type { Graph } from '../../simulations/sir-network/graphs.ts';
 import { sirNetworkEngine } from '../../simulations/sir-network/index.ts';
+import { betaFor, degreeDistribution, percolation } from './percolation.ts';
 
 const base = defaultsOf(sirNetworkEngine.params);
 type Params = typeof base;
@@ -19,30 +20,6 @@ function create(over: Partial<Params>, seed: number, stream: number) {
 }
 const graphOf = (inst: unknown) => (inst as { graph: Graph }).graph;
 
-function degreeDistribution(g: Graph): Float64Array {
-  let kMax = 0;
-  for (let v = 0; v < g.n; v++) kMax = Math.max(kMax, g.offsets[v + 1]! - g.offsets[v]!);
-  const p = new Float64Array(kMax + 1);
-  for (let v = 0; v < g.n; v++) p[g.offsets[v + 1]! - g.offsets[v]!]! += 1 / g.n;
-  return p;
-}
-
-/** Percolation prediction of the final size of a major outbreak, and T_c. */
-function percolation(p: Float64Array, T: number): { S: number; Tc: number } {
-  let k1 = 0;
-  let k2 = 0;
-  p.forEach((pk, k) => {
-    k1 += k * pk;
-    k2 += k * k * pk;
-  });
-  const G0 = (x: number) => p.reduce((acc, pk, k) => acc + pk * x ** k, 0);
-  const G1 = (x: number) => p.reduce((acc, pk, k) => (k > 0 ? acc + (k * pk * x ** (k - 1)) / k1 : acc), 0);
-  let u = 0;
-  for (let i = 0; i < 10_000; i++) u = G1(1 - T + T * u);
-  return { S: 1 - G0(1 - T + T * u), Tc: k1 / (k2 - k1) };
-}
-
-const betaFor = (T: number, gamma: number) => (gamma * T) / (1 - T);
 
 describe('networks', () => {
   for (const network of ['er', 'regular', 'powerlaw', 'ba', 'lattice', 'smallworld'] as const) {
