@@ -6,8 +6,8 @@
  */
 import type { NumberParam } from '../simulations/core/params.ts';
 import { boardingSchool1978 } from '../simulations/sir-fit/data.ts';
-import { bootstrapSamples, CountsError, fitSir, parseDailyCounts, summarizeBootstrap, type DailyCounts } from '../simulations/sir-fit/fit.ts';
-import { MAX_POPULATION } from '../simulations/sir-fit/tasks.ts';
+import { CountsError, MAX_POPULATION, parseDailyCounts, summarizeBootstrap, type DailyCounts } from '../simulations/sir-fit/counts.ts';
+import { bootstrapSamples, fitSir } from '../simulations/sir-fit/fit.ts';
 import { fitToCsv, type FitCsvInput } from '../src/lib/fit-csv.ts';
 import { DEFAULT_SEED, didYouMean, flagValue, formatFlag, numberFlag, outFlag, seedFlag, splitFlags, UsageError, type Format } from './args.ts';
 import { errorLines, GENERATOR, writeOutput, type Io } from './io.ts';

@@ -3,7 +3,7 @@
  * widgets use; `engineIds` is static so lists (CLI, tests, i18n checks) need no loading.
  */
 import type { AnyEngine, AnySpec } from './core/engine.ts';
-import type { BootstrapPart } from './sir-fit/fit.ts';
+import type { BootstrapPart } from './sir-fit/counts.ts';
 import type { BootstrapInput, FitInput, FitOutput } from './sir-fit/tasks.ts';
 
 const loaders = {

@@ -2,10 +2,9 @@
  * The fitting code as worker tasks: plain data in, plain data out, every input checked (a message
  * from a page is not trusted). The page fits at once and spreads the bootstrap over its workers.
  */
-import { bootstrapSamples, fitSir, MIN_DAYS, sirPrevalence, type BootstrapPart, type DailyCounts, type SirFit } from './fit.ts';
+import { MAX_POPULATION, MIN_DAYS, type BootstrapPart, type DailyCounts, type SirFit } from './counts.ts';
+import { bootstrapSamples, fitSir, sirPrevalence } from './fit.ts';
 
-/** The largest population the fit accepts (the deterministic engine allows more; no school does). */
-export const MAX_POPULATION = 1e9;
 
 export interface FitInput {
   readonly day: readonly number[];

@@ -25,7 +25,11 @@ export function hasKey(key: string): key is MessageKey {
 
 /** Looks a key up and fills `{name}` placeholders. A missing key is a programming error. */
 export function t(lang: Lang, key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  const template = dictionaries[lang][key];
+  return fill(dictionaries[lang][key], vars);
+}
+
+/** Fills `{name}` placeholders of a template (unknown names are left as they are). */
+export function fill(template: string, vars: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
 }
 

@@ -39,6 +39,11 @@ export interface EnsembleCurve {
  */
 const EVENTS_PER_BATCH = 1.5e6;
 const MAX_BATCH = 50;
+/**
+ * Results reach the page at most this often: every update redraws two charts (tens of
+ * milliseconds), and a fast ensemble would otherwise redraw for each of dozens of batches.
+ */
+const PUBLISH_EVERY_MS = 250;
 /** Wait this long after the last change before starting the runs again (a slider being dragged). */
 const RESTART_DELAY_MS = 150;
 
@@ -52,6 +57,9 @@ export class EnsembleController extends ParamModel {
 
   private job: PoolJob | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Results received but not yet shown (see PUBLISH_EVERY_MS). */
+  private inbox: BatchResult[] = [];
+  private publishTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly curveCount: number;
   private readonly curveSeries: readonly string[];
   /** The events of one run, roughly, for sizing batches (e.g. 2 × people ever infected). */
@@ -98,6 +106,7 @@ export class EnsembleController extends ParamModel {
   run(): void {
     clearTimeout(this.timer);
     this.job?.cancel();
+    this.dropInbox();
     const runs = this.runs;
     this.summaries = new Array<Record<string, number> | undefined>(runs).fill(undefined);
     this.curves = [];
@@ -115,7 +124,9 @@ export class EnsembleController extends ParamModel {
     this.job = job;
     job.done.then(
       (complete) => {
-        if (this.job === job && complete) this.status = 'done';
+        if (this.job !== job || !complete) return;
+        this.publish();
+        this.status = 'done';
       },
       (err: unknown) => {
         if (this.job !== job) return;
@@ -126,17 +137,38 @@ export class EnsembleController extends ParamModel {
   }
 
   private receive(r: BatchResult): void {
+    this.inbox.push(r);
+    this.publishTimer ??= setTimeout(() => this.publish(), PUBLISH_EVERY_MS);
+  }
+
+  /** Shows what has arrived: one update of the summaries (and of the curves, if any came). */
+  private publish(): void {
+    clearTimeout(this.publishTimer);
+    this.publishTimer = undefined;
+    if (this.inbox.length === 0) return;
     const summaries = this.summaries.slice();
-    r.summaries.forEach((s, i) => (summaries[r.from + i] = s));
+    const curves: EnsembleCurve[] = [];
+    for (const r of this.inbox) {
+      r.summaries.forEach((s, i) => (summaries[r.from + i] = s));
+      this.completed += r.summaries.length;
+      curves.push(...r.curves);
+    }
+    this.inbox = [];
     this.summaries = summaries;
-    this.completed += r.summaries.length;
-    if (r.curves.length > 0) this.curves = [...this.curves, ...r.curves].sort((a, b) => a.stream - b.stream);
+    if (curves.length > 0) this.curves = [...this.curves, ...curves].sort((a, b) => a.stream - b.stream);
+  }
+
+  private dropInbox(): void {
+    clearTimeout(this.publishTimer);
+    this.publishTimer = undefined;
+    this.inbox = [];
   }
 
   /** Runs again shortly, so dragging a slider restarts once it rests, not on every pixel. */
   private runSoon(): void {
     clearTimeout(this.timer);
     this.job?.cancel();
+    this.dropInbox();
     this.timer = setTimeout(() => this.run(), RESTART_DELAY_MS);
   }
 
@@ -177,6 +209,7 @@ export class EnsembleController extends ParamModel {
   override destroy(): void {
     super.destroy();
     clearTimeout(this.timer);
+    this.dropInbox();
     this.job?.cancel();
   }
 }

@@ -6,13 +6,14 @@
  */
 import { isValidSeed, SEED_MAX } from '../../simulations/core/engine.ts';
 import { boardingSchool1978, boardingSchoolCounts as SCHOOL } from '../../simulations/sir-fit/data.ts';
-import { CountsError, MIN_DAYS, parseDailyCounts, summarizeBootstrap, type Bootstrap, type CountsProblem, type DailyCounts, type SirFit } from '../../simulations/sir-fit/fit.ts';
-import { MAX_POPULATION, type FitOutput } from '../../simulations/sir-fit/tasks.ts';
+import { CountsError, MAX_POPULATION, MIN_DAYS, parseDailyCounts, summarizeBootstrap, type Bootstrap, type CountsProblem, type DailyCounts, type SirFit } from '../../simulations/sir-fit/counts.ts';
+import type { FitOutput } from '../../simulations/sir-fit/tasks.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { runTask, spreadTask, type PoolJob } from './engine-client.ts';
 import { fitToCsv } from './fit-csv.ts';
 import { href } from './routes.ts';
 import { EMBED_ID, widgetKeys, withWidgetKeys } from './url-state.ts';
+import { ot } from '../i18n/outbreaks.ts';
 
 export type FitStatus = 'loading' | 'running' | 'done' | 'error';
 export type FitSource = 'school' | 'own';
@@ -30,15 +31,15 @@ export const SCHOOL_CSV = ['day,count', ...SCHOOL.day.map((d, i) => `${d},${SCHO
 export function describeCountsProblem(lang: Lang, p: CountsProblem): string {
   switch (p.code) {
     case 'columns':
-      return t(lang, 'fit.error.columns', { line: p.line, got: p.got });
+      return ot(lang, 'fit.error.columns', { line: p.line, got: p.got });
     case 'day':
-      return t(lang, 'fit.error.day', { line: p.line, value: p.value });
+      return ot(lang, 'fit.error.day', { line: p.line, value: p.value });
     case 'count':
-      return t(lang, 'fit.error.count', { line: p.line, value: p.value });
+      return ot(lang, 'fit.error.count', { line: p.line, value: p.value });
     case 'order':
-      return t(lang, 'fit.error.order', { line: p.line, day: p.day, previous: p.previous });
+      return ot(lang, 'fit.error.order', { line: p.line, day: p.day, previous: p.previous });
     case 'too-few':
-      return t(lang, 'fit.error.tooFew', { got: p.got, min: MIN_DAYS });
+      return ot(lang, 'fit.error.tooFew', { got: p.got, min: MIN_DAYS });
   }
 }
 
@@ -102,7 +103,7 @@ export class FitController {
     const values = widgetKeys(search, this.widgetId);
     const key = (k: string) => values[k] ?? null;
     const notices: string[] = [];
-    const problem = (param: string, value: string) => notices.push(t(this.lang, 'fit.widget.urlProblem', { param, value: value.slice(0, 40) }));
+    const problem = (param: string, value: string) => notices.push(ot(this.lang, 'fit.widget.urlProblem', { param, value: value.slice(0, 40) }));
     const data = key('data');
     if (data !== null) {
       const d = decodeCounts(data);
@@ -155,7 +156,7 @@ export class FitController {
   async fitOwn(): Promise<void> {
     const errors: FitController['inputErrors'] = {};
     let data: DailyCounts | undefined;
-    if (this.ownText.length > MAX_TEXT) errors.data = t(this.lang, 'fit.error.tooLong', { max: MAX_TEXT });
+    if (this.ownText.length > MAX_TEXT) errors.data = ot(this.lang, 'fit.error.tooLong', { max: MAX_TEXT });
     else {
       try {
         data = parseDailyCounts(this.ownText);
@@ -166,9 +167,9 @@ export class FitController {
     }
     const N = this.ownN;
     const most = data ? Math.max(...data.count) : 0;
-    if (!Number.isInteger(N) || N < 1 || N > MAX_POPULATION) errors.N = t(this.lang, 'fit.error.population', { max: MAX_POPULATION });
-    else if (data && most > N) errors.N = t(this.lang, 'fit.error.populationSmall', { most });
-    if (data && most === 0) errors.data = t(this.lang, 'fit.error.allZero');
+    if (!Number.isInteger(N) || N < 1 || N > MAX_POPULATION) errors.N = ot(this.lang, 'fit.error.population', { max: MAX_POPULATION });
+    else if (data && most > N) errors.N = ot(this.lang, 'fit.error.populationSmall', { most });
+    if (data && most === 0) errors.data = ot(this.lang, 'fit.error.allZero');
     this.inputErrors = errors;
     if (errors.data || errors.N || !data) return;
     await this.fitData(data, N);
@@ -177,13 +178,13 @@ export class FitController {
   /** Reads a file the reader chose into the box and fits it. */
   async loadFile(file: File): Promise<void> {
     if (file.size > MAX_TEXT) {
-      this.inputErrors = { ...this.inputErrors, data: t(this.lang, 'fit.error.tooLong', { max: MAX_TEXT }) };
+      this.inputErrors = { ...this.inputErrors, data: ot(this.lang, 'fit.error.tooLong', { max: MAX_TEXT }) };
       return;
     }
     try {
       this.ownText = await file.text();
     } catch {
-      this.inputErrors = { ...this.inputErrors, data: t(this.lang, 'fit.error.unreadable', { name: file.name }) };
+      this.inputErrors = { ...this.inputErrors, data: ot(this.lang, 'fit.error.unreadable', { name: file.name }) };
       return;
     }
     this.source = 'own';
@@ -267,7 +268,7 @@ export class FitController {
   }
 
   sourceText(): string {
-    return this.source === 'school' ? boardingSchool1978.source : t(this.lang, 'fit.widget.ownSource');
+    return this.source === 'school' ? boardingSchool1978.source : ot(this.lang, 'fit.widget.ownSource');
   }
 
   csv(): string | undefined {

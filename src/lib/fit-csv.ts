@@ -26,7 +26,7 @@
  *
  * Numbers are written with csvNumber (they read back to the identical double).
  */
-import type { Bootstrap, SirFit } from '../../simulations/sir-fit/fit.ts';
+import type { Bootstrap, SirFit } from '../../simulations/sir-fit/counts.ts';
 import { csvField, csvNumber } from './csv.ts';
 
 export interface FitCsvInput {

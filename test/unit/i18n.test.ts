@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { hasKey, t } from '../../src/i18n/index.ts';
 import { ja } from '../../src/i18n/ja.ts';
+import { outbreakStrings } from '../../src/i18n/outbreaks.ts';
 import { labelPrefix } from '../../src/lib/param-model.svelte.ts';
 import type { ParamSchema } from '../../simulations/core/params.ts';
 import { engineIds, loadSpec } from '../../simulations/registry.ts';
@@ -12,6 +13,17 @@ describe('both languages are first-class', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(ja[key] === '', `ja ${key}`).toBe(en[key] === '');
+    }
+  });
+
+  it('the outbreak widgets\' own strings: the same keys and placeholders in both languages, none empty', () => {
+    const { en: e, ja: j } = outbreakStrings;
+    expect(Object.keys(j).sort()).toEqual(Object.keys(e).sort());
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(e) as (keyof typeof e)[]) {
+      expect(holes(j[key]), key).toEqual(holes(e[key]));
+      expect(e[key].length, key).toBeGreaterThan(0);
+      expect(j[key].length, key).toBeGreaterThan(0);
     }
   });
 

@@ -10,7 +10,8 @@ import { defaultsOf } from '../../simulations/core/params.ts';
 import { sirStochasticEngine } from '../../simulations/sir-stochastic/index.ts';
 import { sirStochasticParams } from '../../simulations/sir-stochastic/spec.ts';
 import { boardingSchool1978 } from '../../simulations/sir-fit/data.ts';
-import { bootstrapR0, bootstrapSamples, fitSir, parseDailyCounts, sirPrevalence, summarizeBootstrap } from '../../simulations/sir-fit/fit.ts';
+import { parseDailyCounts, summarizeBootstrap } from '../../simulations/sir-fit/counts.ts';
+import { bootstrapR0, bootstrapSamples, fitSir, sirPrevalence } from '../../simulations/sir-fit/fit.ts';
 
 const school = { day: boardingSchool1978.day, count: boardingSchool1978.inBed };
 const N = boardingSchool1978.population;

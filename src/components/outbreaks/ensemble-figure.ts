@@ -17,6 +17,7 @@ import type { StaticFigure } from '../lesson/static-figure.ts';
 import { PRINT_PALETTE } from '../sir/sir-plots.ts';
 import { histogramAlt, histogramPlot, runsAlt, runsPlot, type Curve, type EnsembleChart } from './ensemble-plots.ts';
 import { DEFAULT_RUNS, DRAWN_RUNS, ENSEMBLE_CONTROLS, type EnsemblePreset } from './ensemble-setup.ts';
+import { ot } from '../../i18n/outbreaks.ts';
 
 const WIDTH = 330;
 /** The widget's first seed. */
@@ -50,12 +51,12 @@ export function ensemblePresetFigure(lang: Lang, preset: EnsemblePreset): Static
     title: tKey(lang, `sirStochastic.preset.${preset}`),
     caption: `${t(lang, 'figure.presetState')}${lang === 'ja' ? '' : ' '}${settings.join(lang === 'ja' ? '、' : ', ')}`,
     legend: [
-      { label: t(lang, 'sirStochastic.widget.legendRuns', { n: String(DRAWN_RUNS) }), color: PRINT_PALETTE.I },
-      { label: t(lang, 'sirStochastic.widget.legendReference'), color: PRINT_PALETTE.fg },
+      { label: ot(lang, 'sirStochastic.widget.legendRuns', { n: String(DRAWN_RUNS) }), color: PRINT_PALETTE.I },
+      { label: ot(lang, 'sirStochastic.widget.legendReference'), color: PRINT_PALETTE.fg },
     ],
     charts: [
-      { svg: runsPlot(chart, WIDTH).outerHTML, alt: runsAlt(lang, DRAWN_RUNS, DEFAULT_RUNS, peak), label: t(lang, 'sirStochastic.widget.runsPlot') },
-      { svg: histogramPlot(chart, WIDTH).outerHTML, alt: histogramAlt(lang, finalSizes, p.R0, p.N, p.initialInfected), label: t(lang, 'sirStochastic.widget.histPlot') },
+      { svg: runsPlot(chart, WIDTH).outerHTML, alt: runsAlt(lang, DRAWN_RUNS, DEFAULT_RUNS, peak), label: ot(lang, 'sirStochastic.widget.runsPlot') },
+      { svg: histogramPlot(chart, WIDTH).outerHTML, alt: histogramAlt(lang, finalSizes, p.R0, p.N, p.initialInfected), label: ot(lang, 'sirStochastic.widget.histPlot') },
     ],
   };
 }

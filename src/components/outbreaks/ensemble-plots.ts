@@ -9,6 +9,7 @@ import { MAJOR_OUTBREAK_FRACTION } from '../../../simulations/core/outbreak-ense
 import { finalSize } from '../../../simulations/sir/analytic.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
+import { ot } from '../../i18n/outbreaks.ts';
 
 export interface EnsemblePalette {
   fg: string;
@@ -62,6 +63,7 @@ export function ensembleTheory(R0: number, N: number, k: number): EnsembleTheory
 }
 
 const BINS = 50;
+const CURVE_POINTS = 120;
 
 function frame(c: EnsembleChart, width: number, height: number): Pick<Plot.PlotOptions, 'width' | 'height' | 'marginLeft' | 'marginRight' | 'marginBottom' | 'marginTop' | 'style' | 'document'> {
   const { scale, palette } = c;
@@ -84,7 +86,9 @@ export function runsPlot(c: EnsembleChart, width: number): SVGSVGElement {
   c.curves.forEach((curve, run) => {
     const ts = curve.series['t']!;
     const is = curve.series['I']!;
-    for (let k = 0; k < curve.length; k++) rows.push({ t: ts[k]!, y: is[k]! / N, run });
+    // A faint line needs no more than ~120 points; drawing fewer keeps the redraw short.
+    const every = Math.max(1, Math.ceil(curve.length / CURVE_POINTS));
+    for (let k = 0; k < curve.length; k += every) rows.push({ t: ts[k]!, y: is[k]! / N, run });
   });
   if (rows.length > 0) marks.push(Plot.line(rows, { x: 't', y: 'y', z: 'run', stroke: palette.I, strokeOpacity: opacity, strokeWidth: 1.2 * scale }));
   let yMax = rows.reduce((m, r) => Math.max(m, r.y), 0);
@@ -99,7 +103,7 @@ export function runsPlot(c: EnsembleChart, width: number): SVGSVGElement {
   return Plot.plot({
     ...frame(c, width, Math.round(Math.min(320 * scale, Math.max(220, width * 0.5)))),
     x: { domain: [0, c.tMax], label: `${t(lang, 'sir.obs.t')} (${t(lang, 'unit.day')})`, grid: true },
-    y: { domain: [0, Math.max(1e-3, yMax * 1.1)], label: t(lang, 'sirStochastic.widget.infectious'), grid: true, tickFormat: '%' },
+    y: { domain: [0, Math.max(1e-3, yMax * 1.1)], label: ot(lang, 'sirStochastic.widget.infectious'), grid: true, tickFormat: '%' },
     marks,
   }) as SVGSVGElement;
 }
@@ -124,23 +128,23 @@ export function histogramPlot(c: EnsembleChart, width: number): SVGSVGElement {
     Plot.ruleX([MAJOR_OUTBREAK_FRACTION], { stroke: palette.fg, strokeDasharray: '3 4', strokeOpacity: 0.7 }),
     // Lower than the final-size label, in the gap between fizzles and major outbreaks, so the two
     // never overlap on a phone.
-    Plot.text([MAJOR_OUTBREAK_FRACTION], { x: (d: number) => d, y: top * 0.72, text: () => t(lang, 'sirStochastic.widget.majorCut'), textAnchor: 'start', dx: 4, fill: palette.fg }),
+    Plot.text([MAJOR_OUTBREAK_FRACTION], { x: (d: number) => d, y: top * 0.72, text: () => ot(lang, 'sirStochastic.widget.majorCut'), textAnchor: 'start', dx: 4, fill: palette.fg }),
   ];
   if (theory.zInf > MAJOR_OUTBREAK_FRACTION) {
     marks.push(Plot.ruleX([theory.zInf], { stroke: palette.fg, strokeWidth: 2 * c.scale }));
-    marks.push(Plot.text([theory.zInf], { x: (d: number) => d, y: top, text: () => t(lang, 'sirStochastic.widget.zInf'), textAnchor: 'end', dx: -4, dy: 4, fill: palette.fg }));
+    marks.push(Plot.text([theory.zInf], { x: (d: number) => d, y: top, text: () => ot(lang, 'sirStochastic.widget.zInf'), textAnchor: 'end', dx: -4, dy: 4, fill: palette.fg }));
   }
   return Plot.plot({
     ...frame(c, width, Math.round(Math.min(280 * c.scale, Math.max(200, width * 0.42)))),
-    x: { domain: [0, 1], label: t(lang, 'sirStochastic.widget.finalSize'), tickFormat: '%' },
-    y: { domain: [0, top], label: t(lang, 'sirStochastic.widget.shareOfRuns'), grid: true, tickFormat: '%' },
+    x: { domain: [0, 1], label: ot(lang, 'sirStochastic.widget.finalSize'), tickFormat: '%' },
+    y: { domain: [0, top], label: ot(lang, 'sirStochastic.widget.shareOfRuns'), grid: true, tickFormat: '%' },
     marks,
   }) as SVGSVGElement;
 }
 
 /** What the runs plot shows, in numbers. */
 export function runsAlt(lang: Lang, shown: number, total: number, referencePeak: number | undefined): string {
-  return t(lang, 'sirStochastic.widget.runsAlt', {
+  return ot(lang, 'sirStochastic.widget.runsAlt', {
     shown: String(shown),
     total: String(total),
     peak: referencePeak === undefined ? '—' : formatPercent(lang, referencePeak),
@@ -153,7 +157,7 @@ export function histogramAlt(lang: Lang, finalSizes: readonly number[], R0: numb
   const major = finalSizes.filter((z) => z > MAJOR_OUTBREAK_FRACTION);
   const mean = major.length > 0 ? major.reduce((a, b) => a + b, 0) / major.length : NaN;
   const theory = ensembleTheory(R0, N, k);
-  return t(lang, 'sirStochastic.widget.histAlt', {
+  return ot(lang, 'sirStochastic.widget.histAlt', {
     runs: String(n),
     minor: String(n - major.length),
     major: String(major.length),

@@ -11,6 +11,7 @@ import { formatNumber } from '../../lib/format.ts';
 import type { StaticFigure } from '../lesson/static-figure.ts';
 import { PRINT_PALETTE } from '../sir/sir-plots.ts';
 import { dataAlt, dataPlot, residualAlt, residualPlot, type FitChart } from './fit-plots.ts';
+import { ot } from '../../i18n/outbreaks.ts';
 
 const WIDTH = 330;
 
@@ -22,21 +23,21 @@ export function fitFigure(lang: Lang): StaticFigure {
     palette: { fg: PRINT_PALETTE.fg, I: PRINT_PALETTE.I, R: PRINT_PALETTE.R }, scale: 1, document: document as unknown as Document,
   };
   const values = [
-    `${t(lang, 'fit.widget.R0')} = ${formatNumber(lang, fit.R0)}`,
-    `${t(lang, 'fit.widget.beta')} = ${formatNumber(lang, fit.beta)} ${t(lang, 'unit.per-day')}`,
-    `${t(lang, 'fit.widget.infectiousDays')} = ${formatNumber(lang, 1 / fit.gamma)} ${t(lang, 'unit.day')}`,
+    `${ot(lang, 'fit.widget.R0')} = ${formatNumber(lang, fit.R0)}`,
+    `${ot(lang, 'fit.widget.beta')} = ${formatNumber(lang, fit.beta)} ${t(lang, 'unit.per-day')}`,
+    `${ot(lang, 'fit.widget.infectiousDays')} = ${formatNumber(lang, 1 / fit.gamma)} ${t(lang, 'unit.day')}`,
     `N = ${boardingSchool1978.population}`,
   ];
   return {
-    title: t(lang, 'fit.widget.school'),
+    title: ot(lang, 'fit.widget.school'),
     caption: `${boardingSchool1978.source}. ${values.join(lang === 'ja' ? '、' : ', ')}`,
     legend: [
-      { label: t(lang, 'fit.widget.legendSchool'), color: PRINT_PALETTE.fg },
-      { label: t(lang, 'fit.widget.legendFit'), color: PRINT_PALETTE.I },
+      { label: ot(lang, 'fit.widget.legendSchool'), color: PRINT_PALETTE.fg },
+      { label: ot(lang, 'fit.widget.legendFit'), color: PRINT_PALETTE.I },
     ],
     charts: [
-      { svg: dataPlot(chart, WIDTH).outerHTML, alt: dataAlt(lang, chart), label: t(lang, 'fit.widget.dataPlot') },
-      { svg: residualPlot(chart, WIDTH).outerHTML, alt: residualAlt(lang, fit), label: t(lang, 'fit.widget.residualPlot') },
+      { svg: dataPlot(chart, WIDTH).outerHTML, alt: dataAlt(lang, chart), label: ot(lang, 'fit.widget.dataPlot') },
+      { svg: residualPlot(chart, WIDTH).outerHTML, alt: residualAlt(lang, fit), label: ot(lang, 'fit.widget.residualPlot') },
     ],
   };
 }

@@ -3,9 +3,10 @@
  * the data with the fitted SIR curve, the residuals, and the bootstrap distribution of R0.
  */
 import * as Plot from '@observablehq/plot';
-import type { SirFit } from '../../../simulations/sir-fit/fit.ts';
+import type { SirFit } from '../../../simulations/sir-fit/counts.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { ot } from '../../i18n/outbreaks.ts';
 
 export interface FitPalette {
   fg: string;
@@ -37,7 +38,7 @@ function base(c: FitChart, width: number, height: number): Pick<Plot.PlotOptions
   };
 }
 
-const dayLabel = (lang: Lang) => `${t(lang, 'fit.widget.day')}`;
+const dayLabel = (lang: Lang) => `${ot(lang, 'fit.widget.day')}`;
 
 export function dataPlot(c: FitChart, width: number): SVGSVGElement {
   const { palette, scale, lang } = c;
@@ -52,7 +53,7 @@ export function dataPlot(c: FitChart, width: number): SVGSVGElement {
   return Plot.plot({
     ...base(c, width, Math.round(Math.min(320 * scale, Math.max(220, width * 0.5)))),
     x: { domain: [0, xMax], label: dayLabel(lang), grid: true },
-    y: { label: t(lang, 'fit.widget.count'), grid: true, zero: true },
+    y: { label: ot(lang, 'fit.widget.count'), grid: true, zero: true },
     marks,
   }) as SVGSVGElement;
 }
@@ -64,7 +65,7 @@ export function residualPlot(c: FitChart, width: number): SVGSVGElement {
   return Plot.plot({
     ...base(c, width, Math.round(Math.min(220 * scale, Math.max(160, width * 0.3)))),
     x: { domain: [0, Math.max(...c.day) + 1], label: dayLabel(lang), grid: true },
-    y: { domain: [-extent, extent], label: t(lang, 'fit.widget.residual'), grid: true },
+    y: { domain: [-extent, extent], label: ot(lang, 'fit.widget.residual'), grid: true },
     marks: [
       Plot.ruleY([0], { stroke: palette.fg }),
       Plot.ruleX(rows, { x: 'd', y1: 0, y2: 'r', stroke: palette.I, strokeWidth: 2 * scale }),
@@ -92,19 +93,19 @@ export function bootstrapPlot(c: FitChart, width: number): SVGSVGElement {
   marks.push(Plot.ruleY([0]));
   if (c.fit) {
     marks.push(Plot.ruleX([c.fit.R0], { stroke: palette.fg, strokeWidth: 2 * scale }));
-    marks.push(Plot.text([c.fit.R0], { x: (d: number) => d, frameAnchor: 'top', text: () => t(lang, 'fit.widget.estimate'), dy: 4, dx: 4, textAnchor: 'start', fill: palette.fg }));
+    marks.push(Plot.text([c.fit.R0], { x: (d: number) => d, frameAnchor: 'top', text: () => ot(lang, 'fit.widget.estimate'), dy: 4, dx: 4, textAnchor: 'start', fill: palette.fg }));
   }
   return Plot.plot({
     ...base(c, width, Math.round(Math.min(220 * scale, Math.max(160, width * 0.3)))),
     x: { label: 'R₀', grid: true },
-    y: { label: t(lang, 'fit.widget.samples'), grid: true },
+    y: { label: ot(lang, 'fit.widget.samples'), grid: true },
     marks,
   }) as SVGSVGElement;
 }
 
 export function dataAlt(lang: Lang, c: Pick<FitChart, 'day' | 'count' | 'fit'>): string {
   const peak = c.count.reduce((m, x, i) => (x > c.count[m]! ? i : m), 0);
-  return t(lang, 'fit.widget.dataAlt', {
+  return ot(lang, 'fit.widget.dataAlt', {
     days: String(c.day.length),
     peak: String(c.count[peak] ?? 0),
     day: String(c.day[peak] ?? 0),
@@ -115,11 +116,11 @@ export function dataAlt(lang: Lang, c: Pick<FitChart, 'day' | 'count' | 'fit'>):
 export function residualAlt(lang: Lang, fit: SirFit | undefined): string {
   if (!fit) return t(lang, 'widget.loading');
   const largest = fit.residuals.reduce((m, r) => (Math.abs(r) > Math.abs(m) ? r : m), 0);
-  return t(lang, 'fit.widget.residualAlt', { largest: formatNumber(lang, largest), rss: formatNumber(lang, fit.sumOfSquares) });
+  return ot(lang, 'fit.widget.residualAlt', { largest: formatNumber(lang, largest), rss: formatNumber(lang, fit.sumOfSquares) });
 }
 
 export function bootstrapAlt(lang: Lang, samples: number, interval: { low: number; high: number } | undefined): string {
   return interval
-    ? t(lang, 'fit.widget.bootstrapAlt', { n: String(samples), low: formatNumber(lang, interval.low), high: formatNumber(lang, interval.high) })
-    : t(lang, 'fit.widget.bootstrapRunning', { n: String(samples) });
+    ? ot(lang, 'fit.widget.bootstrapAlt', { n: String(samples), low: formatNumber(lang, interval.low), high: formatNumber(lang, interval.high) })
+    : ot(lang, 'fit.widget.bootstrapRunning', { n: String(samples) });
 }

@@ -14,6 +14,7 @@ import type { StaticFigure } from '../lesson/static-figure.ts';
 import { PRINT_PALETTE } from '../sir/sir-plots.ts';
 import { curveAlt, curvePlot, degreeAlt, degreePlot, type NetworkChart } from './network-plots.ts';
 import type { NetworkPreset } from './network-setup.ts';
+import { ot } from '../../i18n/outbreaks.ts';
 
 const WIDTH = 330;
 const SEED = 1;
@@ -37,8 +38,8 @@ export function networkPresetFigure(lang: Lang, preset: NetworkPreset): StaticFi
     caption: `${t(lang, 'figure.presetState')}${lang === 'ja' ? '' : ' '}${settings.join(lang === 'ja' ? '、' : ', ')}`,
     legend: (['S', 'I', 'R'] as const).map((g) => ({ label: tKey(lang, `sir.obs.${g}`), color: PRINT_PALETTE[g] })),
     charts: [
-      { svg: curvePlot(chart, WIDTH).outerHTML, alt: curveAlt(lang, frame.summary), label: t(lang, 'net.widget.curvePlot') },
-      { svg: degreePlot(chart, WIDTH).outerHTML, alt: degreeAlt(lang, chart.degreeCounts, n), label: t(lang, 'net.widget.degreePlot') },
+      { svg: curvePlot(chart, WIDTH).outerHTML, alt: curveAlt(lang, frame.summary), label: ot(lang, 'net.widget.curvePlot') },
+      { svg: degreePlot(chart, WIDTH).outerHTML, alt: degreeAlt(lang, chart.degreeCounts, n), label: ot(lang, 'net.widget.degreePlot') },
     ],
   };
 }

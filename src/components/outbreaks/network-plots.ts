@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { t, type Lang } from '../../i18n/index.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { degreeRows } from './network-view.ts';
+import { ot } from '../../i18n/outbreaks.ts';
 
 export interface NetworkPalette {
   fg: string;
@@ -66,8 +67,8 @@ export function degreePlot(c: NetworkChart, width: number): SVGSVGElement {
   const { palette, scale, lang } = c;
   const rows = c.degreeCounts ? degreeRows(c.degreeCounts, c.n) : [];
   const height = Math.round(Math.min(240 * scale, Math.max(180, width * 0.45)));
-  const x = { label: t(lang, 'net.widget.degree'), grid: true };
-  const y = { label: t(lang, 'net.widget.degreeShare'), grid: true };
+  const x = { label: ot(lang, 'net.widget.degree'), grid: true };
+  const y = { label: ot(lang, 'net.widget.degreeShare'), grid: true };
   if (c.logDegrees) {
     return Plot.plot({
       ...base(c, width, height),
@@ -88,7 +89,7 @@ export function degreePlot(c: NetworkChart, width: number): SVGSVGElement {
 
 export function curveAlt(lang: Lang, summary: Record<string, number> | undefined): string {
   if (!summary) return t(lang, 'widget.loading');
-  return t(lang, 'net.widget.curveAlt', {
+  return ot(lang, 'net.widget.curveAlt', {
     days: formatNumber(lang, summary['time'] ?? 0),
     peak: formatPercent(lang, summary['peakPrevalence'] ?? 0),
     day: formatNumber(lang, summary['peakTime'] ?? 0),
@@ -104,5 +105,5 @@ export function degreeAlt(lang: Lang, counts: ArrayLike<number> | undefined, n: 
     if (counts[k]! > 0) kMax = k;
     mean += (k * counts[k]!) / n;
   }
-  return t(lang, 'net.widget.degreeAlt', { mean: formatNumber(lang, mean), max: String(kMax) });
+  return ot(lang, 'net.widget.degreeAlt', { mean: formatNumber(lang, mean), max: String(kMax) });
 }
