@@ -525,14 +525,15 @@ async function measureEnsemble(browser: Browser, origin: string): Promise<Metric
     const reading = await readProbe(page);
     const task = longest(reading.tasks);
     const value = Math.max(task?.duration ?? 0, reading.maxGap.duration);
-    const workers = await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
+    // The ensemble computes on all workers but one core's worth (engine-client.ts spreadOverPool).
+    const workers = await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2) - 1));
     return [
       {
         id: 'page.ensemble.longestTask', name: 'longest task while 1000 runs of N = 10^4 complete (ensemble widget)', value, unit: 'ms',
         budget: { kind: 'max', limit: LONG_TASK_BUDGET_MS },
         detail: { longTaskApi: task?.duration ?? 0, heartbeatGap: reading.maxGap.duration, longTasks: reading.tasks.length, pageErrors },
       },
-      { id: 'page.ensemble.seconds', name: `  time for the 1000 runs on ${workers} workers`, value: seconds, unit: 's', detail: { workers } },
+      { id: 'page.ensemble.seconds', name: `  time for the 1000 runs on ${workers} worker${workers === 1 ? '' : 's'}`, value: seconds, unit: 's', detail: { workers } },
     ];
   } finally {
     await ctx.close();

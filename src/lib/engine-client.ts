@@ -32,10 +32,13 @@ const MIN_FRAME_INTERVAL_MS = 40;
 const PING_EVERY_MS = 2000;
 const PING_TIMEOUT_MS = 6000;
 
+function cores(): number {
+  return typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
+}
+
 /** At most one worker per core (and never more than MAX_WORKERS). */
 export function poolSize(): number {
-  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
-  return Math.max(1, Math.min(MAX_WORKERS, cores));
+  return Math.max(1, Math.min(MAX_WORKERS, cores()));
 }
 
 const pool: PoolWorker[] = [];
@@ -289,8 +292,8 @@ export interface PoolJob {
 }
 
 /**
- * Items 0 … count−1 in batches spread over the whole pool, each worker taking the next batch as
- * soon as it is free; each batch's result goes to `onResult` as it arrives (so out of order). The
+ * Items 0 … count−1 in batches spread over the pool (all workers but one core's worth), each
+ * worker taking the next batch as soon as it is free; each batch's result goes to `onResult` as it arrives (so out of order). The
  * caller makes each item's result independent of which worker computes it (its own stream).
  */
 function spreadOverPool<T>(count: number, batch: number, call: (remote: Remote, from: number, to: number) => Promise<T>, onResult: (result: T, from: number, to: number) => void): PoolJob {
@@ -306,7 +309,10 @@ function spreadOverPool<T>(count: number, batch: number, call: (remote: Remote, 
       if (!cancelled) onResult(result, from, to);
     }
   };
-  const done = Promise.all(pool.slice().map(lane)).then(
+  // One core stays free for the page: with every core computing, the main thread waits its turn
+  // and the page stutters (a 2-core machine showed 64 ms gaps with both workers busy).
+  const lanes = pool.slice(0, Math.max(1, Math.min(pool.length, cores() - 1)));
+  const done = Promise.all(lanes.map(lane)).then(
     () => !cancelled,
     (err: unknown) => {
       cancelled = true; // the other lanes stop after their current batch
