@@ -118,10 +118,11 @@ export function phasePlot(c: SirChart, width: number): SVGSVGElement {
     ...(c.document ? { document: c.document } : {}),
     width,
     height: Math.round(Math.min(300 * scale, Math.max(200, width * 0.5))),
-    marginLeft: 44 * scale, marginRight: 22 * scale, marginBottom: 30 * scale, marginTop: 20 * scale,
+    marginLeft: 66 * scale, marginRight: 22 * scale, marginBottom: 30 * scale, marginTop: 20 * scale,
     style: { fontSize: `${12 * scale}px`, color: fg, background: 'transparent' },
     x: { domain: [0, 1], label: `S/N`, tickFormat: '%', grid: true },
-    y: { domain: [0, iMax], label: seir ? '(E+I)/N' : 'I/N', tickFormat: '%', grid: true },
+    // Shortest labels that tell the ticks apart, however small the scale (0.0008%, 2%, 20%).
+    y: { domain: [0, iMax], label: seir ? '(E+I)/N' : 'I/N', tickFormat: (d: number) => `${Number((d * 100).toPrecision(2))}%`, grid: true },
     marks,
   }) as SVGSVGElement;
 }
