@@ -7,7 +7,10 @@
  */
 
 /** Unit ids; the dictionaries in src/i18n word them (`unit.<id>`). */
-export type UnitId = '' | 'day' | 'per-day' | 'people' | 'fraction' | 'event' | 'sweep' | 'step';
+export type UnitId =
+  | '' | 'day' | 'per-day' | 'people' | 'fraction' | 'event' | 'sweep' | 'step'
+  // electrostatics and circuits (the theremin)
+  | 'm' | 'cm' | 'mm' | 'pF' | 'mH' | 'kHz' | 'Hz' | 'us' | 'ms' | 'V' | 'position' | 'sample';
 
 interface ParamBase {
   /** i18n key of the label, e.g. `sir.param.R0`. */
