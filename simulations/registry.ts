@@ -5,11 +5,13 @@
 import type { AnyEngine, AnySpec } from './core/engine.ts';
 import type { BootstrapPart } from './sir-fit/counts.ts';
 import type { BootstrapInput, FitInput, FitOutput } from './sir-fit/tasks.ts';
+import type { ChainInput, ChainOutput } from './theremin-circuit/tasks.ts';
 
 const loaders = {
   sir: async () => (await import('./sir/index.ts')).sirEngine,
   'sir-stochastic': async () => (await import('./sir-stochastic/index.ts')).sirStochasticEngine,
   'sir-network': async () => (await import('./sir-network/index.ts')).sirNetworkEngine,
+  'theremin-circuit': async () => (await import('./theremin-circuit/index.ts')).thereminCircuitEngine,
 } satisfies Record<string, () => Promise<AnyEngine>>;
 
 export type EngineId = keyof typeof loaders;
@@ -28,6 +30,7 @@ const specLoaders = {
   sir: async () => (await import('./sir/spec.ts')).sirSpec,
   'sir-stochastic': async () => (await import('./sir-stochastic/spec.ts')).sirStochasticSpec,
   'sir-network': async () => (await import('./sir-network/spec.ts')).sirNetworkSpec,
+  'theremin-circuit': async () => (await import('./theremin-circuit/spec.ts')).thereminCircuitSpec,
 } satisfies Record<EngineId, () => Promise<AnySpec>>;
 
 export function loadSpec(id: EngineId): Promise<AnySpec> {
@@ -41,12 +44,14 @@ export function loadSpec(id: EngineId): Promise<AnySpec> {
 export interface Tasks {
   'sir-fit': { input: FitInput; output: FitOutput };
   'sir-fit-bootstrap': { input: BootstrapInput; output: BootstrapPart };
+  'theremin-chain': { input: ChainInput; output: ChainOutput };
 }
 export type TaskId = keyof Tasks;
 
 const taskLoaders: { [K in TaskId]: () => Promise<(input: Tasks[K]['input']) => Tasks[K]['output']> } = {
   'sir-fit': async () => (await import('./sir-fit/tasks.ts')).fitTask,
   'sir-fit-bootstrap': async () => (await import('./sir-fit/tasks.ts')).bootstrapTask,
+  'theremin-chain': async () => (await import('./theremin-circuit/tasks.ts')).chainTask,
 };
 
 export function isTaskId(id: string): id is TaskId {
