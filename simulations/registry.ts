@@ -6,12 +6,14 @@ import type { AnyEngine, AnySpec } from './core/engine.ts';
 import type { BootstrapPart } from './sir-fit/counts.ts';
 import type { BootstrapInput, FitInput, FitOutput } from './sir-fit/tasks.ts';
 import type { ChainInput, ChainOutput } from './theremin-circuit/tasks.ts';
+import type { CurveOutput, FieldPictureInput, FieldPictureOutput } from './theremin-field/tasks.ts';
 
 const loaders = {
   sir: async () => (await import('./sir/index.ts')).sirEngine,
   'sir-stochastic': async () => (await import('./sir-stochastic/index.ts')).sirStochasticEngine,
   'sir-network': async () => (await import('./sir-network/index.ts')).sirNetworkEngine,
   'theremin-circuit': async () => (await import('./theremin-circuit/index.ts')).thereminCircuitEngine,
+  'theremin-field': async () => (await import('./theremin-field/index.ts')).thereminFieldEngine,
 } satisfies Record<string, () => Promise<AnyEngine>>;
 
 export type EngineId = keyof typeof loaders;
@@ -31,6 +33,7 @@ const specLoaders = {
   'sir-stochastic': async () => (await import('./sir-stochastic/spec.ts')).sirStochasticSpec,
   'sir-network': async () => (await import('./sir-network/spec.ts')).sirNetworkSpec,
   'theremin-circuit': async () => (await import('./theremin-circuit/spec.ts')).thereminCircuitSpec,
+  'theremin-field': async () => (await import('./theremin-field/spec.ts')).thereminFieldSpec,
 } satisfies Record<EngineId, () => Promise<AnySpec>>;
 
 export function loadSpec(id: EngineId): Promise<AnySpec> {
@@ -45,6 +48,8 @@ export interface Tasks {
   'sir-fit': { input: FitInput; output: FitOutput };
   'sir-fit-bootstrap': { input: BootstrapInput; output: BootstrapPart };
   'theremin-chain': { input: ChainInput; output: ChainOutput };
+  'theremin-field-picture': { input: FieldPictureInput; output: FieldPictureOutput };
+  'theremin-capacitance-curve': { input: Readonly<Record<string, unknown>>; output: CurveOutput };
 }
 export type TaskId = keyof Tasks;
 
@@ -52,6 +57,8 @@ const taskLoaders: { [K in TaskId]: () => Promise<(input: Tasks[K]['input']) => 
   'sir-fit': async () => (await import('./sir-fit/tasks.ts')).fitTask,
   'sir-fit-bootstrap': async () => (await import('./sir-fit/tasks.ts')).bootstrapTask,
   'theremin-chain': async () => (await import('./theremin-circuit/tasks.ts')).chainTask,
+  'theremin-field-picture': async () => (await import('./theremin-field/tasks.ts')).fieldPictureTask,
+  'theremin-capacitance-curve': async () => (await import('./theremin-field/tasks.ts')).capacitanceCurveTask,
 };
 
 export function isTaskId(id: string): id is TaskId {

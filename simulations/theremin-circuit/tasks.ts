@@ -36,8 +36,12 @@ export interface ChainOutput {
   readonly rf: { t: Float32Array; pitch: Float32Array; fixed: Float32Array; mixer: Float32Array };
   /** The mixer's output over the window, as min and max per column, and the columns' times (ms). */
   readonly envelope: { t: Float32Array; min: Float32Array; max: Float32Array };
-  /** The audio after the filter and the volume control, at 131 kHz: time (ms) and volts. */
-  readonly audio: { t: Float32Array; v: Float32Array };
+  /**
+   * The engine's series at 131 kHz (the columns of `npm run sim -- theremin-circuit`): time (ms),
+   * the audio after the filter (V), the volume circuit's level, and the output after the volume
+   * control (V) — `v`, what is heard.
+   */
+  readonly audio: { t: Float32Array; audio: Float32Array; level: Float32Array; v: Float32Array };
   /** The mixer output's amplitude spectrum on log-spaced bands: frequency (Hz) and volts. */
   readonly spectrum: { f: Float32Array; a: Float32Array };
 }
@@ -105,10 +109,12 @@ export function chainTask(input: ChainInput): ChainOutput {
     circuit.run(1);
   }
   const audioLength = Math.floor(WINDOW / DECIMATION);
-  const audio = { t: new Float32Array(audioLength), v: new Float32Array(audioLength) };
+  const audio = { t: new Float32Array(audioLength), audio: new Float32Array(audioLength), level: new Float32Array(audioLength), v: new Float32Array(audioLength) };
   for (let i = 0; i < audioLength; i++) {
     circuit.run((i + 1) * DECIMATION - circuit.n);
     audio.t[i] = (circuit.n / SAMPLE_RATE) * 1e3;
+    audio.audio[i] = circuit.audio;
+    audio.level[i] = circuit.volumeLevel;
     audio.v[i] = circuit.output;
   }
 

@@ -4,6 +4,7 @@ import { en } from '../../src/i18n/en.ts';
 import { hasKey, t } from '../../src/i18n/index.ts';
 import { ja } from '../../src/i18n/ja.ts';
 import { outbreakStrings } from '../../src/i18n/outbreaks.ts';
+import { thereminStrings } from '../../src/i18n/theremin.ts';
 import { labelPrefix } from '../../src/lib/param-model.svelte.ts';
 import type { ParamSchema } from '../../simulations/core/params.ts';
 import { engineIds, loadSpec } from '../../simulations/registry.ts';
@@ -16,14 +17,14 @@ describe('both languages are first-class', () => {
     }
   });
 
-  it('the outbreak widgets\' own strings: the same keys and placeholders in both languages, none empty', () => {
-    const { en: e, ja: j } = outbreakStrings;
+  it.each([['outbreaks', outbreakStrings], ['theremin', thereminStrings]] as const)('the %s widgets\' own strings: the same keys and placeholders in both languages, none empty', (_name, strings) => {
+    const { en: e, ja: j } = strings as Record<'en' | 'ja', Record<string, string>>;
     expect(Object.keys(j).sort()).toEqual(Object.keys(e).sort());
     const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(e) as (keyof typeof e)[]) {
-      expect(holes(j[key]), key).toEqual(holes(e[key]));
-      expect(e[key].length, key).toBeGreaterThan(0);
-      expect(j[key].length, key).toBeGreaterThan(0);
+    for (const key of Object.keys(e)) {
+      expect(holes(j[key]!), key).toEqual(holes(e[key]!));
+      expect(e[key]!.length, key).toBeGreaterThan(0);
+      expect(j[key]!.length, key).toBeGreaterThan(0);
     }
   });
 
