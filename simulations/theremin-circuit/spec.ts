@@ -50,7 +50,7 @@ export const thereminCircuitSpec = defineSpec({
     /** An Etherwave-like antenna coil. */
     coil: { coil: true },
     /** A hand close to the antenna and one near the volume loop. */
-    'close-and-quiet': { handCapacitance: 2, volumeHandCapacitance: 1.5 },
+    'close-and-quiet': { handCapacitance: 2, volumeHandCapacitance: 0.3 },
   },
   workUnit: { unit: 'us', label: 'work.microseconds', perSecond: 2000, step: 10 },
   observables: {

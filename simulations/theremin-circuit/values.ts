@@ -9,8 +9,12 @@ export const MILLI = 1e-3;
 
 /** The Moog Etherwave's volume oscillator runs near 515 kHz (its manual). */
 export const VOLUME_DRIVE_HZ = 515e3;
-/** The volume tank: antenna loop and capacitor together, and its quality factor (illustrative). */
-export const VOLUME_TANK: VolumeCircuit = { driveFrequency: VOLUME_DRIVE_HZ, quality: 60, capacitance: 40 * PICO };
+/**
+ * The volume tank: antenna loop and capacitor together, and its quality factor (illustrative
+ * values, chosen so that a hand a couple of centimetres from the loop silences the note and one
+ * half a metre away leaves it at full volume).
+ */
+export const VOLUME_TANK: VolumeCircuit = { driveFrequency: VOLUME_DRIVE_HZ, quality: 100, capacitance: 20 * PICO };
 
 export interface PitchCircuitParams {
   readonly inductance: number;
