@@ -51,6 +51,11 @@ export class TaskWidgetController<K extends TaskId> extends ParamModel {
     this.compute();
   }
 
+  /** Something the task reads besides the parameters changed (a dragged hand): ask again. */
+  refresh(): void {
+    this.compute();
+  }
+
   private compute(): void {
     if (this.inFlight) {
       this.pending = true;
