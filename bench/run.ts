@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineMetrics, MIN_REP_SECONDS, REPS } from './engines.ts';
 import { pageMetrics, type Cause, type JsFile } from './page.ts';
+import { fieldCurveMetric, workletRenderMetric } from './theremin.ts';
 import { errorMessage, formatValue, metricsTable, statusOf, table, type Metric } from './report.ts';
 import { build, distFreshness, snapshotDist, startPreview, type Preview } from './site.ts';
 
@@ -132,6 +133,7 @@ function report(): void {
 async function main(): Promise<void> {
   log('Engine throughput (single thread, Node)…');
   metrics.push(...(await engineMetrics()));
+  metrics.push(await fieldCurveMetric());
 
   log('Page budgets (Playwright + Chromium, production build)…');
   try {
@@ -158,6 +160,7 @@ async function main(): Promise<void> {
       traceFile: (path) => join(dirname(OUT), `trace${path.replace(/\/$/, '').replaceAll('/', '-')}.json`),
     });
     metrics.push(...pages.metrics);
+    metrics.push(await workletRenderMetric(preview.origin));
     causes.push(...pages.causes);
     Object.assign(files, pages.files);
     chromiumVersion = pages.chromium;

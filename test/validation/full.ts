@@ -12,6 +12,18 @@ import { sirStochasticEngine } from '../../simulations/sir-stochastic/index.ts';
 import { betaFor, degreeDistribution, percolation } from './percolation.ts';
 import { bootstrapR0, fitSir } from '../../simulations/sir-fit/fit.ts';
 import { chiSquare, exactFinalSize as exactFinalSizeDistribution } from './exact-final-size.ts';
+import { slenderRodCapacitance, twoSphereC11 } from './electrostatics.ts';
+import { icosphere } from '../../simulations/theremin-field/mesh.ts';
+import { PanelSet } from '../../simulations/theremin-field/panels.ts';
+import { solveCharges, ThereminSolver } from '../../simulations/theremin-field/solver.ts';
+import { geometryOf } from '../../simulations/theremin-field/model-params.ts';
+import { resolutionFor } from '../../simulations/theremin-field/geometry.ts';
+import { thereminFieldParams } from '../../simulations/theremin-field/spec.ts';
+import { beatFrequency, pitchFrequency } from '../../simulations/theremin-circuit/circuit.ts';
+import { RfCircuit, SAMPLE_RATE } from '../../simulations/theremin-circuit/rf-circuit.ts';
+import { PICO, pitchCircuitOf, VOLUME_TANK } from '../../simulations/theremin-circuit/values.ts';
+import { handCapacitanceAt, ThereminVoice } from '../../simulations/theremin-circuit/voice.ts';
+import { capacitanceCurveTask } from '../../simulations/theremin-field/tasks.ts';
 
 interface Check {
   name: string;
@@ -168,6 +180,92 @@ function exactFinalSize(R0: number, s0: number, i0: number): number {
   }
   console.log(`sir-fit: the bootstrap interval covered the true R0 in ${covered} of ${datasets} synthetic outbreaks`);
   record('sir-fit: |coverage − 0.95| of the 95 % bootstrap interval, 40 outbreaks, seed 2029', [Math.abs(covered / datasets - 0.95)], 0.12);
+}
+
+// Theremin 1: boundary elements against exact electrostatics, at the finest mesh (level 3).
+{
+  const devs: number[] = [];
+  for (const [b, gapOverA] of [[1, 0.2], [1, 0.5], [1, 1], [1, 2], [1, 4], [2, 0.5], [2, 1], [2, 3], [0.5, 0.5], [0.5, 2]] as const) {
+    const one = PanelSet.fromMesh(icosphere(3, 1));
+    const two = PanelSet.fromMesh(icosphere(3, b));
+    const s = 1 + b + gapOverA;
+    const both = new PanelSet(one.count + two.count);
+    both.copyFrom(one, 0, 0, 0, 0);
+    both.copyFrom(two, one.count, s, 0, 0);
+    const q = solveCharges(both, new Float64Array(both.count).fill(1, 0, one.count));
+    let c11 = 0;
+    for (let j = 0; j < one.count; j++) c11 += q[j]!;
+    devs.push(Math.abs(c11 / twoSphereC11(1, b, s) - 1));
+  }
+  record('theremin-field: c11 of two spheres (radii 1 and b), level 3, vs image series', devs, 0.01);
+  const g = geometryOf(defaultsOf(thereminFieldParams));
+  const rod = new ThereminSolver(g, resolutionFor(3, g)).rodCapacitance;
+  record('theremin-field: 0.5 m × 5 mm rod, level 3, vs slender-body series (next term 0.7 %)', [Math.abs(rod / slenderRodCapacitance(g.rodLength, g.rodRadius) - 1)], 0.01);
+  const coarse = capacitanceCurveTask({ refinement: 2 });
+  const fine = capacitanceCurveTask({ refinement: 3 });
+  record('theremin-field: ΔC(gap), level 2 (shipped) vs level 3, relative, 30 gaps', coarse.handCapacitance.map((c, i) => Math.abs(c / fine.handCapacitance[i]! - 1)), 0.05);
+}
+
+// Theremin 2: tank frequencies measured from the RF simulation against the resonance conditions.
+{
+  const plain: number[] = [];
+  for (const L of [0.5, 1, 2, 5]) {
+    for (const C0 of [50, 100, 200, 400]) {
+      const pitch = pitchCircuitOf({ inductance: L, tankCapacitance: C0, antennaCapacitance: 10, coil: false, coilInductance: 24 });
+      const c = new RfCircuit({ pitch, volume: VOLUME_TANK, handCapacitance: 1 * PICO, volumeHandCapacitance: 0, mixLevel: 0.8, filterCutoff: 8000 });
+      c.run(Math.round(0.004 * SAMPLE_RATE));
+      plain.push(Math.abs(c.pitchMeter.frequency / pitchFrequency(pitch, 1 * PICO) - 1));
+    }
+  }
+  record('theremin-circuit: measured tank frequency vs 1/(2π√(LC)), 16 tanks', plain, 1e-5);
+  const coil: number[] = [];
+  const zero: number[] = [];
+  for (const La of [23, 24, 30, 40]) {
+    for (const hand of [0, 0.2, 1, 5]) {
+      const pitch = pitchCircuitOf({ inductance: 2, tankCapacitance: 100, antennaCapacitance: 10, coil: true, coilInductance: La });
+      const c = new RfCircuit({ pitch, volume: VOLUME_TANK, handCapacitance: hand * PICO, volumeHandCapacitance: 0, mixLevel: 0.8, filterCutoff: 8000 });
+      c.run(Math.round(0.004 * SAMPLE_RATE));
+      coil.push(Math.abs(c.pitchMeter.frequency / pitchFrequency(pitch, hand * PICO) - 1));
+      if (hand === 0) zero.push(Math.abs(c.fixedMeter.frequency - c.pitchMeter.frequency));
+    }
+  }
+  record('theremin-circuit: with the coil, measured vs coupled-tank resonance, 16 cases', coil, 1e-5);
+  record('theremin-circuit: |f1 − f2| (Hz) with the hand far away, 4 coils', zero, 1);
+}
+
+// Theremin 3: the real-time voice against the circuit model over the whole playing range.
+{
+  const data = capacitanceCurveTask({});
+  const curve = { gap: Float64Array.from(data.gap, (x) => x / 100), capacitance: Float64Array.from(data.handCapacitance, (x) => x * PICO) };
+  const devs: number[] = [];
+  for (const coil of [false, true]) {
+    const pitch = pitchCircuitOf({ inductance: 2, tankCapacitance: 100, antennaCapacitance: 10, coil, coilInductance: 24 });
+    for (let k = 0; k < 20; k++) {
+      const gap = 0.015 * (0.55 / 0.015) ** (k / 19);
+      const expected = beatFrequency(pitch, handCapacitanceAt(curve, gap));
+      if (expected < 40) continue;
+      const v = new ThereminVoice({ sampleRate: 48_000, pitch, volume: VOLUME_TANK, pitchHand: curve, volumeHand: curve, mixLevel: 0.8, filterCutoff: 8000 });
+      const block = new Float32Array(128);
+      const x = new Float32Array(48_000);
+      for (let b = 0; b < x.length / 128; b++) {
+        v.setHands(gap, 0.6);
+        if (b === 0) v.jumpToTargets();
+        v.render(block, 1);
+        x.set(block, b * 128);
+      }
+      let n = 0, first = 0, last = 0;
+      for (let i = 4800; i < x.length; i++) {
+        if (x[i - 1]! < 0 && x[i]! >= 0) {
+          const t = i - x[i]! / (x[i]! - x[i - 1]!);
+          if (n === 0) first = t;
+          last = t;
+          n++;
+        }
+      }
+      devs.push(Math.abs(((n - 1) / (last - first)) * 48_000 / expected - 1));
+    }
+  }
+  record('theremin voice: fundamental vs the circuit model, 40 hand positions', devs, 0.01);
 }
 
 let failed = 0;
