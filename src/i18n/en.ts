@@ -149,6 +149,7 @@ export const en = {
   'widget.urlVersionUnknown': 'The link was made by a newer version of this page (format {version}); some settings may be ignored.',
   'widget.liveHint': 'applies while running',
   'widget.structuralHint': 'restarts the run',
+  'widget.recomputeHint': 'recomputes the picture',
   'param.error.unknown-param': '{param} is not a parameter of this model',
   'param.error.not-a-number': '{param} must be a number, not “{value}”',
   'param.error.not-finite': '{param} must be a finite number',

@@ -146,6 +146,7 @@ export const ja: Record<MessageKey, string> = {
   'widget.urlVersionUnknown': 'このリンクは新しい版のページで作られたものです（形式 {version}）。一部の設定は無視されるかもしれません。',
   'widget.liveHint': '実行中に反映',
   'widget.structuralHint': '最初から計算し直す',
+  'widget.recomputeHint': '図を計算し直す',
   'param.error.unknown-param': '{param} というパラメータはこのモデルにはありません',
   'param.error.not-a-number': '{param} は数値でなければなりません（「{value}」は数値ではありません）',
   'param.error.not-finite': '{param} は有限の数値でなければなりません',
