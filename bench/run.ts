@@ -17,7 +17,7 @@ import { build, distFreshness, snapshotDist, startPreview, type Preview } from '
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out', 'latest.json');
 const PORT = 4331;
-const PAGES = ['/en/lessons/sir/', '/ja/lessons/sir/', '/en/lessons/outbreaks/', '/ja/lessons/outbreaks/'] as const;
+const PAGES = ['/en/lessons/sir/', '/ja/lessons/sir/', '/en/lessons/outbreaks/', '/ja/lessons/outbreaks/', '/en/lessons/theremin/', '/ja/lessons/theremin/'] as const;
 /** Served but not measured as a lesson: the ensemble widget alone (see page.ts measureEnsemble). */
 const ENSEMBLE_PAGE = '/en/embed/sir-stochastic/';
 const INTERACT_PAGE = '/en/lessons/sir/';

@@ -22,7 +22,7 @@
  *
  * The audio output is the filter's output times the amplifier's gain for the volume level (circuit.ts,
  * vcaGain), recorded every 256
- * samples (131 kHz): the filter has removed the radio frequencies (−100 dB at 330 kHz for the
+ * samples (131 kHz): the filter has removed the radio frequencies (−130 dB at 330 kHz for the
  * default 8 kHz cutoff) before the recording decimates, so nothing aliases into the audio band.
  */
 import { cos } from '../core/math.ts';

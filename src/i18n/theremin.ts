@@ -122,6 +122,8 @@ const en = {
   'field.about': 'The charges on 1000 small triangles covering the antenna, hand and forearm are solved so that the antenna is at potential 1 and the body at 0 (boundary elements); the picture and C come from those charges.',
   'field.legendPotential': 'potential (antenna = 1, hand = 0)',
   'field.legendLines': 'field lines',
+  'chain.stage.volume': 'Volume circuit',
+  'chain.stage.volumeValue': 'level {level} → amplifier {gain}',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -241,6 +243,8 @@ const ja: Record<keyof typeof en, string> = {
   'field.about': 'アンテナ・手・前腕の表面を約1000枚の小さな三角形で覆い、アンテナの電位が 1、体の電位が 0 になるように各三角形の電荷を解いています（境界要素法）。図も C も、その電荷から求めたものです。',
   'field.legendPotential': '電位（アンテナ = 1、手 = 0）',
   'field.legendLines': '電気力線',
+  'chain.stage.volume': '音量回路',
+  'chain.stage.volumeValue': 'レベル {level} → 増幅器 {gain}',
 };
 
 export type ThereminKey = keyof typeof en;

@@ -151,6 +151,29 @@ test('the instrument: sliders move the hands, the note and the melody follow, an
   expect(errors).toEqual([]);
 });
 
+test('two fingers on the playing area: the first moves the pitch hand, the second the volume hand', async ({ page }) => {
+  const { errors } = watchErrors(page);
+  await page.goto('/en/embed/theremin/');
+  const widget = page.locator('#embed');
+  const pad = widget.locator('svg.pad');
+  const box = (await pad.boundingBox())!;
+  const pitch = widget.getByRole('slider', { name: /Pitch hand/ });
+  const volume = widget.getByRole('slider', { name: /Volume hand/ });
+  const before = { pitch: await pitch.inputValue(), volume: await volume.inputValue() };
+  // Finger 1 near the antenna (right) and low; finger 2 at the far left and near the top.
+  await pad.dispatchEvent('pointerdown', { pointerId: 11, pointerType: 'touch', isPrimary: true, clientX: box.x + box.width * 0.85, clientY: box.y + box.height * 0.9 });
+  const afterFirst = { pitch: await pitch.inputValue(), volume: await volume.inputValue() };
+  expect(Number(afterFirst.pitch)).toBeLessThan(Number(before.pitch));
+  expect(afterFirst.volume).toBe(before.volume);
+  await pad.dispatchEvent('pointerdown', { pointerId: 12, pointerType: 'touch', isPrimary: false, clientX: box.x + box.width * 0.1, clientY: box.y + box.height * 0.2 });
+  const afterSecond = { pitch: await pitch.inputValue(), volume: await volume.inputValue() };
+  expect(afterSecond.pitch).toBe(afterFirst.pitch);
+  expect(Number(afterSecond.volume)).toBeGreaterThan(Number(before.volume));
+  await pad.dispatchEvent('pointerup', { pointerId: 11, pointerType: 'touch' });
+  await pad.dispatchEvent('pointerup', { pointerId: 12, pointerType: 'touch' });
+  expect(errors).toEqual([]);
+});
+
 test('the signal chain: measured frequencies, zero beat, and the coil', async ({ page }) => {
   const { errors } = watchErrors(page);
   await page.goto('/en/embed/theremin-circuit/');
