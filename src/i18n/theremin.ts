@@ -124,6 +124,8 @@ const en = {
   'field.legendLines': 'field lines',
   'chain.stage.volume': 'Volume circuit',
   'chain.stage.volumeValue': 'level {level} → amplifier {gain}',
+  'figure.fieldSettings': 'Gap = {gap} cm: C = {C} pF, ΔC = {dC} pF.',
+  'figure.circuitSettings': 'Pitch circuit: L = {L} mH, C₀ = {C0} pF, antenna = {Ca} pF; antenna coil L_a = {La} mH.',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -245,6 +247,8 @@ const ja: Record<keyof typeof en, string> = {
   'field.legendLines': '電気力線',
   'chain.stage.volume': '音量回路',
   'chain.stage.volumeValue': 'レベル {level} → 増幅器 {gain}',
+  'figure.fieldSettings': 'すき間 = {gap} cm：C = {C} pF、ΔC = {dC} pF。',
+  'figure.circuitSettings': '音高回路：L = {L} mH、C₀ = {C0} pF、アンテナ = {Ca} pF、アンテナコイル L_a = {La} mH。',
 };
 
 export type ThereminKey = keyof typeof en;

@@ -14,7 +14,7 @@ for (const lang of languages) {
       expect(path).toBe(`/${lang}/glossary/`);
       await expect(page.locator(`[id="${id}"] dt`)).toBeVisible();
     }
-    // Each entry links back to the lessons that use it.
-    await expect(page.locator('.entry').first().locator(`a[href="/${lang}/lessons/sir/"]`)).toBeVisible();
+    // Each entry links back to the lessons that use it (the SIR model's entry to the SIR lesson).
+    await expect(page.locator('[id="sir-model"]').locator(`a[href="/${lang}/lessons/sir/"]`)).toBeVisible();
   });
 }

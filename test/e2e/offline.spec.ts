@@ -98,8 +98,8 @@ test('a new version is announced, applied only when accepted, and complete (save
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toContain('/sw.js');
   expect(await page.locator('h1').first().textContent()).not.toContain('(v2)');
 
-  await banner.getByRole('button', { name: 'Update now' }).click();
-  await page.waitForEvent('load');
+  // Wait for the reload from before the click: a fast reload can finish before a wait set up after it.
+  await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Update now' }).click()]);
   await expect(page.locator('[data-update-banner]')).toBeHidden();
   // The saved copy of the page was refreshed while the new version installed: offline it is v2.
   await cutNetwork(page);

@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { capacitanceCurveTask, fieldPictureTask } from '../../../simulations/theremin-field/tasks.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import { tt } from '../../i18n/theremin.ts';
+import { formatNumber } from '../../lib/format.ts';
 import type { StaticFigure } from '../lesson/static-figure.ts';
 import { PRINT_PALETTE } from '../sir/sir-plots.ts';
 import { curveAlt, curvePlot, fieldAlt, fieldPlot } from './field-plots.ts';
@@ -20,7 +21,7 @@ export function fieldFigure(lang: Lang): StaticFigure {
   const palette = { fg: PRINT_PALETTE.fg, bg: '#ffffff', lines: PRINT_PALETTE.I, conductor: PRINT_PALETTE.S, hand: PRINT_PALETTE.E };
   return {
     title: t(lang, 'thereminField.widget.label'),
-    caption: tt(lang, 'field.about'),
+    caption: `${tt(lang, 'figure.fieldSettings', { gap: GAP, C: formatNumber(lang, picture.capacitance, 4), dC: formatNumber(lang, picture.handCapacitance, 3) })} ${tt(lang, 'field.about')}`,
     legend: [
       { label: tt(lang, 'field.legendPotential'), color: palette.conductor },
       { label: tt(lang, 'field.legendLines'), color: palette.lines },

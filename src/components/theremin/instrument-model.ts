@@ -53,3 +53,9 @@ export function reachableNotes(pitch: PitchCircuit, curve: HandCurve): NotePosit
   }
   return out;
 }
+
+/** The lesson circuit's values in words, for the captions of printed figures. */
+export function circuitSettings(): { L: number; C0: number; Ca: number; La: number } {
+  const p = defaultsOf(thereminCircuitParams);
+  return { L: p.inductance, C0: p.tankCapacitance, Ca: p.antennaCapacitance, La: p.coilInductance };
+}
