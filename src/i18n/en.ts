@@ -308,7 +308,7 @@ export const en = {
   'thereminCircuit.preset.zero-beat': 'The hand far away: zero beat',
   'thereminCircuit.preset.coil': 'With an Etherwave-like antenna coil',
   'thereminCircuit.preset.close-and-quiet': 'Pitch hand close, volume hand near the loop',
-  'work.microseconds': 'µs of circuit time',
+  'work.microseconds': 'circuit time',
   'thereminField.name': 'The theremin\'s pitch antenna and the player\'s hand (boundary elements)',
   'thereminField.widget.label': 'The electric field between antenna and hand',
   'thereminField.param.rodLength': 'Antenna length',
@@ -334,7 +334,7 @@ export const en = {
   'thereminField.preset.hand-only': 'The fist alone, no forearm',
   'thereminField.preset.thick-rod': 'A thick antenna (16 mm tube)',
   'thereminField.preset.low-hand': 'The hand near the foot of the antenna',
-  'work.positions': 'hand positions',
+  'work.positions': 'the hand',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -304,7 +304,7 @@ export const ja: Record<MessageKey, string> = {
   'thereminCircuit.preset.zero-beat': '手が遠い：ゼロビート',
   'thereminCircuit.preset.coil': 'イーサウェーブ型のアンテナコイルつき',
   'thereminCircuit.preset.close-and-quiet': '音高の手を近づけ、音量の手をループのそばに',
-  'work.microseconds': 'µs（回路の時間）',
+  'work.microseconds': '回路の時間',
   'thereminField.name': 'テルミンの音高アンテナと奏者の手（境界要素法）',
   'thereminField.widget.label': 'アンテナと手のあいだの電場',
   'thereminField.param.rodLength': 'アンテナの長さ',
