@@ -19,7 +19,7 @@ const RF_SAMPLES = 256;
 const SPECTRUM_BANDS = 360;
 const SPECTRUM_LOW = 20;
 const SPECTRUM_HIGH = 2e6;
-/** Columns of the mixer's envelope over the window. */
+/** Columns of the mixer's envelope over the record. */
 const ENVELOPE_COLUMNS = 480;
 
 export interface ChainInput {
@@ -34,7 +34,7 @@ export interface ChainOutput {
   readonly predicted: { pitch: number; beat: number };
   /** The first RF_SAMPLES samples: time (µs), the two oscillators and the mixer's diode output (V). */
   readonly rf: { t: Float32Array; pitch: Float32Array; fixed: Float32Array; mixer: Float32Array };
-  /** The mixer's output over the window, as min and max per column, and the columns' times (ms). */
+  /** The mixer's output over the record, as min and max per column, and the columns' times (ms). */
   readonly envelope: { t: Float32Array; min: Float32Array; max: Float32Array };
   /**
    * The engine's series at 131 kHz (the columns of `npm run sim -- theremin-circuit`): time (ms),
