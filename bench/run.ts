@@ -80,12 +80,14 @@ function report(): void {
   log('');
   log(metricsTable(metrics));
 
-  const spread = metrics.filter((x) => x.id.startsWith('engine.') && x.value !== null);
+  // Only numbers measured in repetitions have a spread (a network's build time is measured once).
+  const repsOf = (x: Metric) => ((x.detail as { reps?: number[] } | undefined)?.reps ?? []).filter(Number.isFinite);
+  const spread = metrics.filter((x) => x.id.startsWith('engine.') && x.value !== null && repsOf(x).length > 0);
   if (spread.length) {
     log('');
-    log(`Engine repetitions (${REPS} × ≥ ${MIN_REP_SECONDS} s after a warm-up; the table shows the median):`);
+    log(`Engine repetitions (${REPS} × ≥ ${MIN_REP_SECONDS} s after a warm-up, or as the row says; the table shows the median):`);
     log(table(['name', 'min', 'median', 'max', 'unit'], spread.map((x) => {
-      const reps = ((x.detail as { reps?: number[] } | undefined)?.reps ?? []).filter(Number.isFinite);
+      const reps = repsOf(x);
       return [x.name, formatValue(Math.min(...reps)), formatValue(x.value as number), formatValue(Math.max(...reps)), x.unit];
     }), [1, 2, 3]));
   }

@@ -8,6 +8,7 @@ import { chromium } from 'playwright';
 import { launchOptions } from '../test/browser.ts';
 import { errorMessage, type Metric } from './report.ts';
 
+/** Timed requests after the warm-up (each is a whole second of solving). */
 const CURVE_REPS = 3;
 const RENDER_SECONDS = 20;
 
@@ -32,7 +33,7 @@ export async function fieldCurveMetric(): Promise<Metric> {
     const warm = await ask();
     const times: number[] = [];
     for (let i = 0; i < CURVE_REPS; i++) times.push(await ask());
-    return { id, name, value: median(times), unit: 's', budget: { kind: 'max', limit: 3 }, detail: { firstIncludingLoad: warm, repetitions: times } };
+    return { id, name, value: median(times), unit: 's', budget: { kind: 'max', limit: 3 }, detail: { firstIncludingLoad: warm, reps: times } };
   } catch (err) {
     return { id, name, value: null, unit: 's', error: errorMessage(err) };
   } finally {
