@@ -14,6 +14,7 @@ const loaders = {
   'sir-network': async () => (await import('./sir-network/index.ts')).sirNetworkEngine,
   'theremin-circuit': async () => (await import('./theremin-circuit/index.ts')).thereminCircuitEngine,
   'theremin-field': async () => (await import('./theremin-field/index.ts')).thereminFieldEngine,
+  jamming: async () => (await import('./jamming/index.ts')).jammingEngine,
 } satisfies Record<string, () => Promise<AnyEngine>>;
 
 export type EngineId = keyof typeof loaders;
@@ -34,6 +35,7 @@ const specLoaders = {
   'sir-network': async () => (await import('./sir-network/spec.ts')).sirNetworkSpec,
   'theremin-circuit': async () => (await import('./theremin-circuit/spec.ts')).thereminCircuitSpec,
   'theremin-field': async () => (await import('./theremin-field/spec.ts')).thereminFieldSpec,
+  jamming: async () => (await import('./jamming/spec.ts')).jammingSpec,
 } satisfies Record<EngineId, () => Promise<AnySpec>>;
 
 export function loadSpec(id: EngineId): Promise<AnySpec> {

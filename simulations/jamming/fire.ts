@@ -36,6 +36,19 @@ export class Fire {
     this.vy = new Float64Array(p.n);
   }
 
+  snapshot(): { vx: number[]; vy: number[]; dt: number; alpha: number; positiveSteps: number; steps: number } {
+    return { vx: Array.from(this.vx), vy: Array.from(this.vy), dt: this.dt, alpha: this.alpha, positiveSteps: this.positiveSteps, steps: this.steps };
+  }
+
+  restore(s: ReturnType<Fire['snapshot']>): void {
+    this.vx.set(s.vx);
+    this.vy.set(s.vy);
+    this.dt = s.dt;
+    this.alpha = s.alpha;
+    this.positiveSteps = s.positiveSteps;
+    this.steps = s.steps;
+  }
+
   /** Forgets the velocities and the adapted step (after the box or the disks changed). */
   reset(): void {
     this.vx.fill(0);

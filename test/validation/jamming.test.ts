@@ -114,3 +114,34 @@ describe('the jamming transition of fast-quenched states (harmonic disks)', () =
     expect(contactNetwork(above).z).toBeGreaterThan(4);
   });
 });
+
+describe('the jamming engine (quasi-static compression)', () => {
+  it('compressing through φ_J: no pressure and no rigid network below, isostatic-or-more above; the same however the work is split', async () => {
+    const { jammingEngine } = await import('../../simulations/jamming/index.ts');
+    const { defaultsOf } = await import('../../simulations/core/params.ts');
+    const { runToEnd } = await import('../../simulations/core/engine.ts');
+    const params = { ...defaultsOf(jammingEngine.params), N: 128, phiStart: 0.78, phi: 0.88, phiStep: 0.01 };
+    const a = jammingEngine.create(params, 5, 0);
+    runToEnd(a, 1e9);
+    const b = jammingEngine.create(params, 5, 0);
+    runToEnd(b, 97);
+    const fa = a.observe();
+    const fb = b.observe();
+    expect(Array.from(fb.series['pressure']!.subarray(0, fb.length))).toEqual(Array.from(fa.series['pressure']!.subarray(0, fa.length)));
+    const phi = fa.series['phi']!;
+    const p = fa.series['pressure']!;
+    const z = fa.series['z']!;
+    for (let k = 0; k < fa.length; k++) {
+      if (phi[k]! < 0.8) {
+        expect(p[k]!, `φ = ${phi[k]}`).toBeLessThan(1e-8);
+        expect(z[k]!).toBe(0);
+      }
+      if (phi[k]! > 0.86) {
+        expect(p[k]!, `φ = ${phi[k]}`).toBeGreaterThan(1e-3);
+        expect(z[k]!).toBeGreaterThanOrEqual(4);
+      }
+    }
+    expect(fa.summary['contacts']!).toBeGreaterThanOrEqual(fa.summary['isostatic']!);
+    expect(fa.fields!['x']!.length).toBe(128);
+  }, 60_000);
+});
