@@ -258,6 +258,35 @@ async function networkMetrics(): Promise<Metric[]> {
 }
 
 /**
+ * The jamming engine's force loop: N = 4096 harmonic disks at φ = 0.8 (relaxed for 2000 FIRE steps
+ * from random, so the overlaps are those of a real relaxation), one force evaluation per call.
+ */
+async function jammingMetrics(): Promise<Metric[]> {
+  const { randomPacking } = await import('../simulations/jamming/protocols.ts');
+  const { Fire } = await import('../simulations/jamming/fire.ts');
+  const { Rng } = await import('../simulations/core/rng.ts');
+  const N = 4096;
+  const p = randomPacking(N, 0.8, 2, Rng.stream(1, 0));
+  const fire = new Fire(p);
+  fire.run(2000, 0);
+  const forces = measureRate(() => {
+    p.computeForces();
+    return { work: N };
+  });
+  const relaxing = measureRate(() => {
+    fire.run(10, 0);
+    return { work: 10 * N };
+  });
+  return [
+    {
+      id: 'engine.jamming.forceParticleSteps', name: 'jamming: force loop, N = 4096 harmonic disks, φ = 0.8', value: forces.median, unit: 'particle-steps/s',
+      budget: { kind: 'min', limit: 1.5e7 }, detail: { reps: forces.reps },
+    },
+    { id: 'engine.jamming.fireParticleSteps', name: '  FIRE steps around it', value: relaxing.median, unit: 'particle-steps/s', detail: { reps: relaxing.reps } },
+  ];
+}
+
+/**
  * The same engine as a widget's worker drives it at speed ∞: src/workers/engine-host.ts's paced
  * loop (≈ 8 ms of advance() calls in small chunks, reading the clock between them, then observe()
  * and a frame with buffers handed back), with ticks run back to back — the idle time between
@@ -325,7 +354,7 @@ async function hostLoopMetrics(): Promise<Metric[]> {
 /** All engine metrics; a failing engine becomes an error row, the others still run. */
 export async function engineMetrics(): Promise<Metric[]> {
   const out: Metric[] = [];
-  for (const [id, fn] of [['engine.sir', sirMetrics], ['engine.sirStochastic', gillespieMetrics], ['engine.sirNetwork', networkMetrics], ['engine.workerLoop', hostLoopMetrics]] as const) {
+  for (const [id, fn] of [['engine.sir', sirMetrics], ['engine.sirStochastic', gillespieMetrics], ['engine.sirNetwork', networkMetrics], ['engine.jamming', jammingMetrics], ['engine.workerLoop', hostLoopMetrics]] as const) {
     try {
       out.push(...(await fn()));
     } catch (err) {

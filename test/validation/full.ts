@@ -24,6 +24,7 @@ import { RfCircuit, SAMPLE_RATE } from '../../simulations/theremin-circuit/rf-ci
 import { PICO, pitchCircuitOf, VOLUME_TANK } from '../../simulations/theremin-circuit/values.ts';
 import { handCapacitanceAt, ThereminVoice } from '../../simulations/theremin-circuit/voice.ts';
 import { capacitanceCurveTask } from '../../simulations/theremin-field/tasks.ts';
+import { jammingScaling } from './jamming-scaling.ts';
 
 interface Check {
   name: string;
@@ -266,6 +267,17 @@ function exactFinalSize(R0: number, s0: number, i0: number): number {
     }
   }
   record('theremin voice: fundamental vs the circuit model, 40 hand positions', devs, 0.01);
+}
+
+// Jamming: φ_J, isostaticity and the scaling of p and Z above φ_J (N = 1024, 10 seeds).
+{
+  const r = jammingScaling(1024, 10, 2031);
+  const mean = r.phiJ.reduce((a, b) => a + b, 0) / r.phiJ.length;
+  console.log(`jamming: φ_J = ${r.phiJ.map((x) => x.toFixed(4)).join(', ')} (mean ${mean.toFixed(4)}); p exponent ${r.pressureExponent.toFixed(3)}, Z exponent ${r.contactExponent.toFixed(3)} (${r.seconds.toFixed(0)} s)`);
+  record('jamming: |mean φ_J − 0.84| of 10 fast quenches, N = 1024, seed 2031 (within [0.83, 0.85])', [Math.abs(mean - 0.84)], 0.01);
+  record('jamming: packings at φ_J that are not isostatic (of 10)', [r.nonIsostatic], 0);
+  record('jamming: |exponent of p(Δφ) − 1|, harmonic, Δφ = 1e-4 … 1e-1', [Math.abs(r.pressureExponent - 1)], 0.1);
+  record('jamming: |exponent of Z − Z_iso − ½|, N·Δφ ≥ 1', [Math.abs(r.contactExponent - 0.5)], 0.1);
 }
 
 let failed = 0;
