@@ -7,7 +7,7 @@
  * repetitions (all of them are kept in latest.json).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -258,6 +258,29 @@ async function networkMetrics(): Promise<Metric[]> {
 }
 
 /**
+ * The jamming force loop in plain C (bench/c/jamming.c), on the configuration the JavaScript bench
+ * relaxed (written to a file), compiled with cc -O2; the median of 5 runs. `sameSums`: whether C's
+ * energy + virial equals JavaScript's to 1e-12 (the same algorithm on the same data).
+ */
+function jammingCBaseline(x: Float64Array, y: Float64Array, d: Float64Array, box: number, jsSum: number): { rate: number | null; compiler: string | null; sameSums?: boolean; error?: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'gakusai-c-'));
+  try {
+    const exe = join(dir, 'jamming');
+    const data = join(dir, 'packing.txt');
+    writeFileSync(data, [`${x.length} ${box.toPrecision(17)}`, ...Array.from(x, (xi, i) => `${xi.toPrecision(17)} ${y[i]!.toPrecision(17)} ${d[i]}`)].join('\n') + '\n');
+    execFileSync('cc', ['-O2', '-o', exe, join(dirname(fileURLToPath(import.meta.url)), 'c', 'jamming.c'), '-lm'], { stdio: 'pipe' });
+    const compiler = execFileSync('cc', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? null;
+    const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(exe, [data], { encoding: 'utf8' })) as { particleStepsPerSecond: number; energy: number });
+    const rates = runs.map((r) => r.particleStepsPerSecond).sort((a, b) => a - b);
+    return { rate: rates[2]!, compiler, sameSums: Math.abs(runs[0]!.energy / jsSum - 1) < 1e-12 };
+  } catch (e) {
+    return { rate: null, compiler: null, error: `no C baseline (needs cc): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * The jamming engine's force loop: N = 4096 harmonic disks at φ = 0.8 (relaxed for 2000 FIRE steps
  * from random, so the overlaps are those of a real relaxation), one force evaluation per call.
  */
@@ -277,10 +300,16 @@ async function jammingMetrics(): Promise<Metric[]> {
     fire.run(10, 0);
     return { work: 10 * N };
   });
+  p.computeForces();
+  const c = jammingCBaseline(p.x, p.y, p.diameter, p.box, p.energy + p.virial);
   return [
     {
       id: 'engine.jamming.forceParticleSteps', name: 'jamming: force loop, N = 4096 harmonic disks, φ = 0.8', value: forces.median, unit: 'particle-steps/s',
       budget: { kind: 'min', limit: 1.5e7 }, detail: { reps: forces.reps },
+    },
+    {
+      id: 'engine.jamming.forceParticleStepsC', name: '  the same in plain C (bench/c/jamming.c, cc -O2)', value: c.rate, unit: 'particle-steps/s',
+      ...(c.error ? { error: c.error } : {}), detail: { compiler: c.compiler, sameSums: c.sameSums },
     },
     { id: 'engine.jamming.fireParticleSteps', name: '  FIRE steps around it', value: relaxing.median, unit: 'particle-steps/s', detail: { reps: relaxing.reps } },
   ];
