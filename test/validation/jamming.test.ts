@@ -145,3 +145,58 @@ describe('the jamming engine (quasi-static compression)', () => {
     expect(fa.fields!['x']!.length).toBe(128);
   }, 60_000);
 });
+
+describe('FIRE against steepest descent', () => {
+  it('from a slightly shaken minimum both relax back to the same energy and positions', () => {
+    const p = randomPacking(64, 0.9, 2, Rng.stream(12, 0));
+    relax(new Fire(p), 1e-12);
+    const rng = Rng.stream(12, 1);
+    for (let i = 0; i < p.n; i++) {
+      p.x[i] = (p.x[i] as number) + 1e-3 * (rng.uniform() - 0.5);
+      p.y[i] = (p.y[i] as number) + 1e-3 * (rng.uniform() - 0.5);
+    }
+    const x0 = p.x.slice();
+    const y0 = p.y.slice();
+    // FIRE.
+    relax(new Fire(p), 1e-12);
+    const fire = { e: p.energy, x: p.x.slice(), y: p.y.slice() };
+    // Steepest descent with a backtracking (Armijo) line search, written here independently.
+    p.x.set(x0);
+    p.y.set(y0);
+    p.computeForces();
+    const gx = new Float64Array(p.n);
+    const gy = new Float64Array(p.n);
+    const xs = new Float64Array(p.n);
+    const ys = new Float64Array(p.n);
+    let step = 1;
+    for (let it = 0; it < 100_000 && p.maxForce() > 1e-12; it++) {
+      const e0 = p.energy;
+      gx.set(p.fx);
+      gy.set(p.fy);
+      xs.set(p.x);
+      ys.set(p.y);
+      let g2 = 0;
+      for (let i = 0; i < p.n; i++) g2 += gx[i]! ** 2 + gy[i]! ** 2;
+      step = Math.min(1, 4 * step);
+      for (;;) {
+        for (let i = 0; i < p.n; i++) {
+          p.x[i] = xs[i]! + step * gx[i]!;
+          p.y[i] = ys[i]! + step * gy[i]!;
+        }
+        p.computeForces();
+        if (p.energy <= e0 - 1e-4 * step * g2 || step < 1e-12) break;
+        step /= 2;
+      }
+    }
+    expect(Math.abs(p.energy - fire.e)).toBeLessThan(1e-10 * Math.max(1e-12, fire.e) + 1e-20);
+    let worst = 0;
+    for (let i = 0; i < p.n; i++) {
+      let dx = p.x[i]! - fire.x[i]!;
+      let dy = p.y[i]! - fire.y[i]!;
+      dx -= p.box * Math.round(dx / p.box);
+      dy -= p.box * Math.round(dy / p.box);
+      worst = Math.max(worst, Math.hypot(dx, dy));
+    }
+    expect(worst).toBeLessThan(1e-6);
+  }, 60_000);
+});
