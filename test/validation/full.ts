@@ -271,7 +271,7 @@ function exactFinalSize(R0: number, s0: number, i0: number): number {
 
 // Jamming: φ_J, isostaticity and the scaling of p and Z above φ_J (N = 1024, 10 seeds).
 {
-  const r = jammingScaling(1024, 10, 2031);
+  const r = jammingScaling(1024, 10, 2031, (done, phiJ, seconds) => console.log(`jamming: seed ${done} of 10 jammed at φ = ${phiJ.toFixed(5)} (${seconds.toFixed(0)} s)`));
   const mean = r.phiJ.reduce((a, b) => a + b, 0) / r.phiJ.length;
   console.log(`jamming: φ_J = ${r.phiJ.map((x) => x.toFixed(4)).join(', ')} (mean ${mean.toFixed(4)}); p exponent ${r.pressureExponent.toFixed(3)}, Z exponent ${r.contactExponent.toFixed(3)} (${r.seconds.toFixed(0)} s)`);
   record('jamming: |mean φ_J − 0.84| of 10 fast quenches, N = 1024, seed 2031 (within [0.83, 0.85])', [Math.abs(mean - 0.84)], 0.01);

@@ -34,7 +34,7 @@ function logSlope(x: readonly number[], y: readonly number[]): number {
   return sxy / sxx;
 }
 
-export function jammingScaling(n = 1024, seeds = 10, seed = 2031): ScalingResult {
+export function jammingScaling(n = 1024, seeds = 10, seed = 2031, onSeed: (done: number, phiJ: number, seconds: number) => void = () => {}): ScalingResult {
   const t0 = performance.now();
   const phiJ: number[] = [];
   let nonIsostatic = 0;
@@ -43,7 +43,8 @@ export function jammingScaling(n = 1024, seeds = 10, seed = 2031): ScalingResult
   const excessZ = DELTAS.map(() => 0);
   for (let s = 0; s < seeds; s++) {
     const p = randomPacking(n, 0.8, 2, Rng.stream(seed, s));
-    const j = findJammingPoint(p);
+    // φ_J to about 10⁻⁶: far finer than the smallest Δφ, and still isostatic (N·10⁻⁶ ≪ 1).
+    const j = findJammingPoint(p, { energyCeiling: 1e-13, forceTolerance: 1e-12 });
     phiJ.push(j.phiJ);
     const atJamming = contactNetwork(p);
     if (atJamming.contacts !== isostaticContacts(atJamming.backbone)) nonIsostatic++;
@@ -61,6 +62,7 @@ export function jammingScaling(n = 1024, seeds = 10, seed = 2031): ScalingResult
       logP[k]! += Math.log(p.pressure) / seeds;
       excessZ[k]! += (c.z - (2 * isostaticContacts(c.backbone)) / c.backbone) / seeds;
     });
+    onSeed(s + 1, j.phiJ, (performance.now() - t0) / 1000);
   }
   const pressureExponent = logSlope([...DELTAS], logP.map(Math.exp));
   const fitted = DELTAS.map((d, k) => ({ d, z: excessZ[k]! })).filter((r) => n * r.d >= 1);
