@@ -113,6 +113,22 @@ async function act(page: Page, rng: Rng, log: string[]): Promise<void> {
   }
 }
 
+/**
+ * Returns to the page under test after an action followed a link. A link's navigation can still be
+ * starting when we ask for ours, and then interrupts it: wait for that one to land and ask again.
+ */
+async function goBack(page: Page, path: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(path);
+      return;
+    } catch (err) {
+      if (attempt >= 3 || !/interrupted by another navigation/.test(String(err))) throw err;
+      await page.waitForLoadState('load');
+    }
+  }
+}
+
 for (let seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
   for (const path of allPages()) {
     test(`fuzz ${path} (seed ${seed}, ${ACTIONS} actions)`, async ({ page, context }) => {
@@ -137,7 +153,7 @@ for (let seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
           await page.waitForLoadState('domcontentloaded');
           if (new URL(page.url()).pathname !== path) {
             log.push(`back to ${path} from ${new URL(page.url()).pathname}`); // a key press followed a link
-            await page.goto(path);
+            await goBack(page, path);
           }
           const stale = await evaluateSettled(page, () => performance.now() - (window as unknown as { __beat: number }).__beat);
           expect(stale, `frozen page after: ${log.slice(-10).join(' | ')}`).toBeLessThan(3000);
