@@ -150,27 +150,36 @@ async function sirMetrics(): Promise<Metric[]> {
 }
 
 /**
- * The Gillespie direct method in plain C (bench/c/gillespie.c: same algorithm, xoshiro128**, libm
- * log), compiled with the system's cc -O2 into a temporary directory. The median of 5 runs.
+ * Compiles bench/c/<name>.c with the system's cc -O2 into a temporary directory and runs it 5 times
+ * with the arguments `args(dir)` returns (which may write input files into dir), each run printing
+ * one JSON object. Throws when there is no compiler or a run fails; the directory is removed.
  */
-function cBaseline(N: number, R0: number, I0: number, runs: number): { eventsPerSecond: number | null; compiler: string | null; error?: string } {
+function runC<T>(name: string, args: (dir: string) => string[]): { outputs: T[]; compiler: string | null } {
   const dir = mkdtempSync(join(tmpdir(), 'gakusai-c-'));
   try {
-    const exe = join(dir, 'gillespie');
-    const src = join(dirname(fileURLToPath(import.meta.url)), 'c', 'gillespie.c');
-    execFileSync('cc', ['-O2', '-o', exe, src, '-lm'], { stdio: 'pipe' });
+    const exe = join(dir, name);
+    execFileSync('cc', ['-O2', '-o', exe, join(dirname(fileURLToPath(import.meta.url)), 'c', `${name}.c`), '-lm'], { stdio: 'pipe' });
     const compiler = execFileSync('cc', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? null;
-    const rates: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const out = JSON.parse(execFileSync(exe, [String(N), String(R0), String(I0), String(runs)], { encoding: 'utf8' })) as { eventsPerSecond: number };
-      rates.push(out.eventsPerSecond);
-    }
-    rates.sort((a, b) => a - b);
-    return { eventsPerSecond: rates[2]!, compiler };
-  } catch (e) {
-    return { eventsPerSecond: null, compiler: null, error: `no C baseline (needs cc): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+    const argv = args(dir);
+    const outputs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(exe, argv, { encoding: 'utf8' })) as T);
+    return { outputs, compiler };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const noCompiler = (e: unknown) => `no C baseline (needs cc): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+
+/**
+ * The Gillespie direct method in plain C (bench/c/gillespie.c: same algorithm, xoshiro128**, libm
+ * log); the median of 5 runs.
+ */
+function cBaseline(N: number, R0: number, I0: number, runs: number): { eventsPerSecond: number | null; compiler: string | null; error?: string } {
+  try {
+    const { outputs, compiler } = runC<{ eventsPerSecond: number }>('gillespie', () => [String(N), String(R0), String(I0), String(runs)]);
+    return { eventsPerSecond: median(outputs.map((o) => o.eventsPerSecond)), compiler };
+  } catch (e) {
+    return { eventsPerSecond: null, compiler: null, error: noCompiler(e) };
   }
 }
 
@@ -259,24 +268,19 @@ async function networkMetrics(): Promise<Metric[]> {
 
 /**
  * The jamming force loop in plain C (bench/c/jamming.c), on the configuration the JavaScript bench
- * relaxed (written to a file), compiled with cc -O2; the median of 5 runs. `sameSums`: whether C's
- * energy + virial equals JavaScript's to 1e-12 (the same algorithm on the same data).
+ * relaxed (written to a file); the median of 5 runs. `sameSums`: whether C's energy + virial
+ * equals JavaScript's to 1e-12 (the same algorithm on the same data).
  */
 function jammingCBaseline(x: Float64Array, y: Float64Array, d: Float64Array, box: number, jsSum: number): { rate: number | null; compiler: string | null; sameSums?: boolean; error?: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'gakusai-c-'));
   try {
-    const exe = join(dir, 'jamming');
-    const data = join(dir, 'packing.txt');
-    writeFileSync(data, [`${x.length} ${box.toPrecision(17)}`, ...Array.from(x, (xi, i) => `${xi.toPrecision(17)} ${y[i]!.toPrecision(17)} ${d[i]}`)].join('\n') + '\n');
-    execFileSync('cc', ['-O2', '-o', exe, join(dirname(fileURLToPath(import.meta.url)), 'c', 'jamming.c'), '-lm'], { stdio: 'pipe' });
-    const compiler = execFileSync('cc', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? null;
-    const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(exe, [data], { encoding: 'utf8' })) as { particleStepsPerSecond: number; energy: number });
-    const rates = runs.map((r) => r.particleStepsPerSecond).sort((a, b) => a - b);
-    return { rate: rates[2]!, compiler, sameSums: Math.abs(runs[0]!.energy / jsSum - 1) < 1e-12 };
+    const { outputs, compiler } = runC<{ particleStepsPerSecond: number; energy: number }>('jamming', (dir) => {
+      const data = join(dir, 'packing.txt');
+      writeFileSync(data, [`${x.length} ${box.toPrecision(17)}`, ...Array.from(x, (xi, i) => `${xi.toPrecision(17)} ${y[i]!.toPrecision(17)} ${d[i]}`)].join('\n') + '\n');
+      return [data];
+    });
+    return { rate: median(outputs.map((o) => o.particleStepsPerSecond)), compiler, sameSums: Math.abs(outputs[0]!.energy / jsSum - 1) < 1e-12 };
   } catch (e) {
-    return { rate: null, compiler: null, error: `no C baseline (needs cc): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    return { rate: null, compiler: null, error: noCompiler(e) };
   }
 }
 
